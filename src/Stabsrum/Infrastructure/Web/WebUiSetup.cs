@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Localization;
+using Stabsrum.Infrastructure.Security;
+using Stabsrum.Infrastructure.Time;
+
+namespace Stabsrum.Infrastructure.Web;
+
+public static class WebUiSetup
+{
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o =>
+        {
+            // Pages live in their feature folders (Features/<Feature>/...), each with an explicit Danish route.
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/", Policies.Read);
+        });
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "Stabsrum.Csrf";
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(DanishTime.Culture);
+            o.SupportedCultures = [DanishTime.Culture];
+            o.SupportedUICultures = [DanishTime.Culture];
+            o.RequestCultureProviders.Clear();
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.AddScoped<Shell>();
+        return builder;
+    }
+}

@@ -1,0 +1,67 @@
+using Stabsrum.Features.Account;
+using Stabsrum.Features.Audit;
+using Stabsrum.Features.Health;
+using Stabsrum.Features.Organisations;
+using Stabsrum.Infrastructure.Cli;
+using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Demo;
+using Stabsrum.Infrastructure.Pdf;
+using Stabsrum.Infrastructure.Problems;
+using Stabsrum.Infrastructure.Security;
+using Stabsrum.Infrastructure.Tenancy;
+using Stabsrum.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddDatabase();
+builder.AddStabsrumAuth();
+builder.AddProblems();
+builder.AddWebUi();
+builder.AddPdf();
+builder.AddApiDocumentation();
+builder.AddDemoData();
+builder.AddOrganisations();
+
+var app = builder.Build();
+
+if (StabsrumCommandLine.IsCommand(args))
+{
+    return await StabsrumCommandLine.RunAsync(app, args);
+}
+
+await app.MigrateDatabaseAsync();
+await app.SeedDemoDataAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseApiBodyLimit();
+app.UseAuthentication();
+app.UseMiddleware<OrganisationContextMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.UsePrintViews();
+
+app.MapRazorPages();
+app.MapHealthEndpoint();
+app.MapApiDocumentation();
+app.MapMeApi();
+app.MapAccountApi();
+app.MapOrganisationsApi();
+app.MapAuditApi();
+app.PrintStartupBanner();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to the test host (WebApplicationFactory).</summary>
+public partial class Program;
