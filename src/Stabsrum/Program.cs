@@ -34,7 +34,7 @@ await app.SeedDemoDataAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-if (!app.Environment.IsDevelopment())
+if (HttpsPolicy.RequireHttps(app.Configuration, app.Environment))
 {
     app.UseHsts();
     app.UseHttpsRedirection();

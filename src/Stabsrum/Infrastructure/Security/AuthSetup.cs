@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Stabsrum.Features.Account;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Tenancy;
+using Stabsrum.Infrastructure.Web;
 
 namespace Stabsrum.Infrastructure.Security;
 
@@ -38,7 +39,7 @@ public static class AuthSetup
                 o.Cookie.Name = "Stabsrum.Auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(builder.Configuration, builder.Environment);
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
             }));

@@ -17,7 +17,7 @@ public static class WebUiSetup
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "Stabsrum.Csrf";
-            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = HttpsPolicy.CookiePolicy(builder.Configuration, builder.Environment);
             o.HeaderName = "X-CSRF-TOKEN";
         });
         builder.Services.Configure<RequestLocalizationOptions>(o =>
