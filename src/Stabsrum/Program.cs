@@ -33,7 +33,9 @@ await app.MigrateDatabaseAsync();
 await app.SeedDemoDataAsync();
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Empty error responses get a body: ProblemDetails for the API, a Danish page for people.
+app.UseWhen(ctx => AuthSetup.IsApi(ctx.Request), api => api.UseStatusCodePages());
+app.UseWhen(ctx => !AuthSetup.IsApi(ctx.Request), ui => ui.UseStatusCodePagesWithReExecute("/fejl/{0}"));
 if (HttpsPolicy.RequireHttps(app.Configuration, app.Environment))
 {
     app.UseHsts();

@@ -15,6 +15,13 @@ internal static class AuditRecorder
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "Value",
     };
 
+    // Danish letters stay readable in the stored JSON; it is always HTML-encoded when shown.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
     public static List<AuditEntry> Record(IEnumerable<EntityEntry> entries, CurrentOrganisation current, DateTimeOffset now)
     {
         var result = new List<AuditEntry>();
@@ -45,7 +52,7 @@ internal static class AuditRecorder
                     EntityState.Deleted => "Slettet",
                     _ => "Ændret",
                 },
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, Json),
             });
         }
 

@@ -25,14 +25,7 @@ public sealed class SwitchModel(StabsrumDbContext db) : PageModel
             return Forbid();
         }
 
-        Response.Cookies.Append(OrganisationContextMiddleware.CookieName, organisationId.ToString(), new CookieOptions
-        {
-            HttpOnly = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Request.IsHttps,
-            IsEssential = true,
-            MaxAge = TimeSpan.FromDays(30),
-        });
+        OrganisationContextMiddleware.Choose(HttpContext, organisationId);
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith("/administration", StringComparison.Ordinal) ? returnUrl : "/");
     }
 }

@@ -50,6 +50,17 @@ public sealed class OrganisationContextMiddleware(RequestDelegate next)
         await next(context);
     }
 
+    /// <summary>Remembers the user's choice of organisation; it is re-verified on every request.</summary>
+    public static void Choose(HttpContext context, Guid organisationId) =>
+        context.Response.Cookies.Append(CookieName, organisationId.ToString(), new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(30),
+        });
+
     private static Guid? RequestedOrganisation(HttpContext context)
     {
         var raw = context.User.FindFirst(BearerTokenHandler.OrganisationClaim)?.Value ?? context.Request.Cookies[CookieName];

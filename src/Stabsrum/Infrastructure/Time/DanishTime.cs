@@ -15,10 +15,10 @@ public static class DanishTime
         TimeZoneInfo.ConvertTime(utc, zone ?? Copenhagen);
 
     public static string Format(DateTimeOffset utc, TimeZoneInfo? zone = null) =>
-        ToLocal(utc, zone).ToString("dd-MM-yyyy HH:mm", Culture);
+        ToLocal(utc, zone).ToString(@"dd-MM-yyyy HH\:mm", Culture);
 
     public static string FormatWithSeconds(DateTimeOffset utc, TimeZoneInfo? zone = null) =>
-        ToLocal(utc, zone).ToString("dd-MM-yyyy HH:mm:ss", Culture);
+        ToLocal(utc, zone).ToString(@"dd-MM-yyyy HH\:mm\:ss", Culture);
 
     public static string FormatDate(DateTimeOffset utc, TimeZoneInfo? zone = null) =>
         ToLocal(utc, zone).ToString("dd-MM-yyyy", Culture);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Stabsrum.Infrastructure.Security;
 using Stabsrum.Infrastructure.Time;
@@ -29,6 +30,10 @@ public static class WebUiSetup
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.AddScoped<Shell>();
+
+        // Keys that protect cookies and antiforgery tokens survive restarts, so nobody is logged out by an upgrade.
+        var keys = builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "data", "keys");
+        builder.Services.AddDataProtection().SetApplicationName("Stabsrum").PersistKeysToFileSystem(new DirectoryInfo(keys));
         return builder;
     }
 }
