@@ -6,7 +6,7 @@ namespace Stabsrum.BrowserTests.Journeys;
 
 public sealed class AccessibilityJourneyTests(BrowserFixture browser, ITestOutputHelper output) : BrowserJourney(browser)
 {
-    private static readonly string[] KnownNavPages = ["/", "/haendelser", "/beredskab", "/moeder", "/maal"];
+    private static readonly string[] KnownNavPages = ["/", "/haendelser", "/beredskab", "/moeder", "/maal", "/administration", "/administration/medlemmer", "/administration/revisionsspor"];
 
     [Fact]
     public async Task Every_page_reachable_from_the_navigation_and_user_menu_has_no_serious_WCAG_violations()
@@ -18,18 +18,10 @@ public sealed class AccessibilityJourneyTests(BrowserFixture browser, ITestOutpu
         var queue = new Queue<string>(await overview.Shell.LinkedPagesAsync());
         var seen = new HashSet<string>(queue, StringComparer.Ordinal);
         var scanned = new List<string>();
-        var notFound = new List<string>();
         while (queue.TryDequeue(out var path))
         {
             var response = await Page.GotoAsync(path);
             Assert.NotNull(response);
-            if (response.Status == 404)
-            {
-                // Linked pages that other features have not delivered yet; reported, not scanned.
-                notFound.Add(path);
-                continue;
-            }
-
             Assert.True(response.Ok, $"{path} answered HTTP {response.Status}.");
             await AxeScan.AssertNoSeriousViolationsAsync(Page);
             scanned.Add(path);
@@ -43,10 +35,6 @@ public sealed class AccessibilityJourneyTests(BrowserFixture browser, ITestOutpu
         }
 
         output.WriteLine("Scanned: " + string.Join(", ", scanned.Prepend(LoginPage.Path)));
-        if (notFound.Count > 0)
-        {
-            output.WriteLine("Linked but not found (404), not scanned: " + string.Join(", ", notFound));
-        }
 
         Assert.All(KnownNavPages, path => Assert.Contains(path, scanned));
     }

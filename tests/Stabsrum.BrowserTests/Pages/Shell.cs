@@ -32,12 +32,13 @@ public sealed class Shell(IPage page)
 
     /// <summary>
     /// The same-origin pages linked from the main navigation and the header (brand, user menu → /konto …),
-    /// as paths. Discovered, not listed, so pages added later are covered without touching the tests.
+    /// and from every section menu, as paths. Discovered, not listed, so pages added later are covered without touching the tests.
     /// </summary>
     public async Task<IReadOnlyList<string>> LinkedPagesAsync()
     {
         var hrefs = new List<string>();
-        foreach (var region in new[] { MainNav, Header })
+        // Every navigation landmark (the main menu and a section's own menu, e.g. Administration) and the header.
+        foreach (var region in (await page.GetByRole(AriaRole.Navigation).AllAsync()).Append(Header))
         {
             foreach (var link in await region.GetByRole(AriaRole.Link).AllAsync())
             {
