@@ -43,6 +43,7 @@ public class StabsrumFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "stabsrum-test-keys"));
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
