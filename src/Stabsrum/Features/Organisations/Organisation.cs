@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Tenancy;
 
 namespace Stabsrum.Features.Organisations;
 
