@@ -9,6 +9,8 @@ namespace Stabsrum.Features.Account;
 [AllowAnonymous]
 public sealed class LoginModel(SignInManager<StabsrumUser> signIn) : PageModel
 {
+    public const string LockedOutMessage = "Kontoen er midlertidigt spærret efter for mange forkerte forsøg. Prøv igen om 15 minutter.";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -51,9 +53,7 @@ public sealed class LoginModel(SignInManager<StabsrumUser> signIn) : PageModel
             return RedirectToPage("/Account/LoginWith2fa", new { returnUrl = SafeReturnUrl(ReturnUrl), rememberMe = Input.RememberMe });
         }
 
-        Message = result.IsLockedOut
-            ? "Kontoen er midlertidigt spærret efter for mange forkerte forsøg. Prøv igen om 15 minutter."
-            : "Forkert e-mail eller adgangskode.";
+        Message = result.IsLockedOut ? LockedOutMessage : "Forkert e-mail eller adgangskode.";
         return Page();
     }
 

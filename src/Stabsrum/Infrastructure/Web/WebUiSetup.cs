@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
-using Stabsrum.Infrastructure.Security;
 using Stabsrum.Infrastructure.Time;
 
 namespace Stabsrum.Infrastructure.Web;
@@ -12,8 +11,10 @@ public static class WebUiSetup
         builder.Services.AddRazorPages(o =>
         {
             // Pages live in their feature folders (Features/<Feature>/...), each with an explicit Danish route.
+            // A page without [Authorize] or [AllowAnonymous] gets the fallback policy (signed in + Read in the
+            // current organisation, see AuthSetup). No folder-wide [Authorize] here: ASP.NET Core combines it with
+            // the page's own policy, so a SignedIn page (own account, 2FA enrolment) would also demand Read.
             o.RootDirectory = "/Features";
-            o.Conventions.AuthorizeFolder("/", Policies.Read);
         });
         builder.Services.AddAntiforgery(o =>
         {
