@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.Audit;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Security;
 using Stabsrum.Infrastructure.Tenancy;
 
 namespace Stabsrum.Features.Overview;
 
+[Authorize(Policy = Policies.Read)]
 public sealed class IndexModel(StabsrumDbContext db, CurrentOrganisation current) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
