@@ -18,10 +18,14 @@ public sealed record DiscoveredEndpoint(string Method, string Pattern, bool IsAp
     /// <summary>The route with its parameters filled: ids become the given value, other parameters a known sample.</summary>
     public string Url(Guid id) => "/" + Regex.Replace(Pattern, "{(?<name>[^}:]+)(:[^}]+)?}", m => m.Groups["name"].Value switch
     {
-        "id" => id.ToString(),
         "code" => "404",
         "documentName" => "v1",
-        var other => throw new InvalidOperationException($"Route {Pattern} has parameter '{other}' with no sample value: add one to EndpointCatalog.Url."),
+        var name when name == "id" || name.EndsWith("Id", StringComparison.Ordinal) => id.ToString(),
+        "year" => "2026",
+        "month" or "version" or "number" => "1",
+
+        // Tokens, slugs and file names: a value that names nothing, so the endpoint must answer 4xx.
+        _ => "ukendt",
     });
 }
 

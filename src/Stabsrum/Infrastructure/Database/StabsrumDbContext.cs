@@ -42,6 +42,10 @@ public sealed class StabsrumDbContext(
         AccountModel.Configure(builder);
         AuditModel.Configure(builder);
 
+        // Features configure their own entities next to their code (IEntityTypeConfiguration<T> in
+        // Features/<Feature>/), so adding a feature never means editing this file.
+        builder.ApplyConfigurationsFromAssembly(typeof(StabsrumDbContext).Assembly);
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IOrganisationOwned).IsAssignableFrom(t.ClrType)))
         {
             builder.Entity(entity.ClrType).HasQueryFilter(OrganisationFilter(entity.ClrType));

@@ -1,0 +1,32 @@
+using Stabsrum.Infrastructure.Tenancy;
+
+namespace Stabsrum.Infrastructure.Web;
+
+/// <summary>The main menu's sections. A section's landing page lists the links its features register.</summary>
+public static class Sections
+{
+    public const string Incidents = "haendelser";
+    public const string Preparedness = "beredskab";
+    public const string Meetings = "moeder";
+    public const string Goals = "maal";
+}
+
+/// <summary>A link on a section's landing page, registered by the feature that owns the page it points to.</summary>
+public sealed record SectionLink(string Section, string Title, string Href, string Description, Permission Permission = Permission.Read, int Order = 100);
+
+/// <summary>A panel on the overview page (Overblik): a view component of the feature that owns the data.</summary>
+public sealed record OverviewPanel(string ViewComponentName, int Order = 100);
+
+/// <summary>
+/// Lets a feature put itself on a landing page without editing the page: the landing pages and the overview
+/// read what features registered, so features developed side by side never collide in shared files.
+/// </summary>
+public static class FeatureNavigation
+{
+    public static IServiceCollection AddSectionLink(this IServiceCollection services, SectionLink link) => services.AddSingleton(link);
+
+    public static IServiceCollection AddOverviewPanel(this IServiceCollection services, OverviewPanel panel) => services.AddSingleton(panel);
+
+    public static IReadOnlyList<SectionLink> LinksFor(this IEnumerable<SectionLink> links, string section, ShellState shell) =>
+        links.Where(l => l.Section == section && shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
+}
