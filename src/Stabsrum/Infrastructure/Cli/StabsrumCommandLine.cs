@@ -13,7 +13,7 @@ namespace Stabsrum.Infrastructure.Cli;
 /// </summary>
 public static class StabsrumCommandLine
 {
-    private static readonly string[] Commands = ["migrate", "create-admin", "create-token", "help"];
+    private static readonly string[] Commands = ["migrate", "create-admin", "create-token", "verify-log", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +36,8 @@ public static class StabsrumCommandLine
                 case "create-token":
                     await services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
                     return await CreateTokenAsync(services, Required(options, "email"), Required(options, "org"), options.GetValueOrDefault("name") ?? "CLI", int.Parse(options.GetValueOrDefault("days") ?? "90", System.Globalization.CultureInfo.InvariantCulture));
+                case "verify-log":
+                    return await Features.CrisisLog.VerifyLogCommand.RunAsync(services, Required(options, "incident"));
                 default:
                     PrintHelp();
                     return 0;
@@ -159,6 +161,7 @@ public static class StabsrumCommandLine
                                                      Opret (eller gør) E til administrator i organisationen O
           create-token --email E --org O [--name N] [--days D]
                                                      Opret en personlig adgangsnøgle til API'et (vises én gang)
+          verify-log --incident ID                   Genberegn kriselogens hashkæde og vis det første brudte led
         """);
 
     private sealed class CommandLineException(string message) : Exception(message);
