@@ -3,6 +3,7 @@ using Stabsrum.Features.Audit;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
+using Stabsrum.Features.Plans;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Demo;
@@ -23,6 +24,7 @@ builder.AddApiDocumentation();
 builder.AddDemoData();
 builder.AddOrganisations();
 builder.AddCrisisLog();
+builder.AddPlanning();
 
 var app = builder.Build();
 
@@ -63,6 +65,7 @@ app.MapAccountApi();
 app.MapOrganisationsApi();
 app.MapAuditApi();
 app.MapCrisisLog();
+app.MapPlanning();
 app.PrintStartupBanner();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Pdf;
@@ -58,14 +59,16 @@ public static class ProblemSetup
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                if (context.Request.ContentLength > ApiBodyLimitBytes)
+                // An upload endpoint declares its own limit (RequestSizeLimitAttribute as endpoint metadata).
+                var max = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? ApiBodyLimitBytes;
+                if (context.Request.ContentLength > max)
                 {
                     throw new BadHttpRequestException("Forespørgslens indhold er for stort.", StatusCodes.Status413PayloadTooLarge);
                 }
 
                 if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
-                    limit.MaxRequestBodySize = ApiBodyLimitBytes;
+                    limit.MaxRequestBodySize = max;
                 }
             }
 

@@ -1,0 +1,32 @@
+using Stabsrum.Features.AnnualWheel;
+using Stabsrum.Infrastructure.Tenancy;
+using Stabsrum.Infrastructure.Web;
+
+namespace Stabsrum.Features.Plans;
+
+/// <summary>
+/// The planning half of the preparedness registry: plans register, årshjul with calendar feed and reminders,
+/// templates and action cards. One entry point each for Program.cs.
+/// </summary>
+public static class PlanningSetup
+{
+    public static WebApplicationBuilder AddPlanning(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<PlanChanges>();
+        services.AddScoped<PlanDocuments>();
+        services.AddScoped<ObligationChanges>();
+
+        services.AddSectionLink(new SectionLink(Sections.Preparedness, "Planregister", "/beredskab/planer",
+            "Beredskabsplanen og delplanerne (bilag C) med godkendelse, dokumentversioner og frister for revision og øvelse.", Permission.Read, 60));
+        services.AddSectionLink(new SectionLink(Sections.Preparedness, "Årshjul", "/beredskab/aarshjul",
+            "Revisioner, øvelser, introduktion af nye ledere og halvårlig status – med påmindelser og kalenderabonnement.", Permission.Read, 65));
+        return builder;
+    }
+
+    public static void MapPlanning(this WebApplication app)
+    {
+        app.MapPlansApi();
+        app.MapAnnualWheelApi();
+    }
+}
