@@ -4,6 +4,7 @@ using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
+using Stabsrum.Features.Warnings;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Demo;
@@ -25,6 +26,7 @@ builder.AddDemoData();
 builder.AddOrganisations();
 builder.AddCrisisLog();
 builder.AddPlanning();
+builder.AddWarnings();
 
 var app = builder.Build();
 
@@ -66,6 +68,7 @@ app.MapOrganisationsApi();
 app.MapAuditApi();
 app.MapCrisisLog();
 app.MapPlanning();
+app.MapWarningsApi();
 app.PrintStartupBanner();
 
 await app.RunAsync();
