@@ -1,5 +1,6 @@
 using Stabsrum.Features.Account;
 using Stabsrum.Features.Audit;
+using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Infrastructure.Cli;
@@ -21,6 +22,7 @@ builder.AddPdf();
 builder.AddApiDocumentation();
 builder.AddDemoData();
 builder.AddOrganisations();
+builder.AddGoals();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapMeApi();
 app.MapAccountApi();
 app.MapOrganisationsApi();
 app.MapAuditApi();
+app.MapGoalsApi();
 app.PrintStartupBanner();
 
 await app.RunAsync();
