@@ -1,6 +1,7 @@
 using Stabsrum.Features.Account;
 using Stabsrum.Features.Audit;
 using Stabsrum.Features.CrisisLog;
+using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
@@ -27,6 +28,7 @@ builder.AddOrganisations();
 builder.AddCrisisLog();
 builder.AddPlanning();
 builder.AddWarnings();
+builder.AddGoals();
 
 var app = builder.Build();
 
@@ -69,6 +71,7 @@ app.MapAuditApi();
 app.MapCrisisLog();
 app.MapPlanning();
 app.MapWarningsApi();
+app.MapGoalsApi();
 app.PrintStartupBanner();
 
 await app.RunAsync();

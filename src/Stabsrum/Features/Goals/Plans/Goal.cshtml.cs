@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stabsrum.Features.Goals.KeyFigures;
+using Stabsrum.Infrastructure.Security;
+using Stabsrum.Infrastructure.Tenancy;
+
+namespace Stabsrum.Features.Goals.Plans;
+
+[Authorize(Policy = Policies.Read)]
+public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigureChanges figures, CurrentOrganisation current) : PageModel
+{
+    public sealed class InitiativeForm
+    {
+        public string? Text { get; set; }
+
+        public string? Responsible { get; set; }
+
+        public string? Quarter { get; set; }
+
+        public DateOnly? ScheduleFrom { get; set; }
+
+        public DateOnly? ScheduleTo { get; set; }
+
+        public string? Description { get; set; }
+    }
+
+    public sealed class FigureForm
+    {
+        public string? Name { get; set; }
+
+        public KeyFigureUnit? Unit { get; set; }
+
+        public Direction? Direction { get; set; }
+
+        public string? BaselinePeriod { get; set; }
+
+        public string? BaselineValue { get; set; }
+
+        public string? TargetPeriod { get; set; }
+
+        public string? TargetValue { get; set; }
+
+        public string? Method { get; set; }
+
+        public string? DataSource { get; set; }
+
+        public string? MeasuredBy { get; set; }
+
+        public Frequency? Frequency { get; set; }
+    }
+
+    public GoalPlan? Plan { get; private set; }
+
+    public GoalView? View { get; private set; }
+
+    public bool CanMaintain => current.CanMaintain();
+
+    [BindProperty]
+    public InitiativeForm Initiative { get; set; } = new();
+
+    [BindProperty]
+    public FigureForm Figure { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInitiativeAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var f = Initiative;
+        var (added, errors) = await changes.AddInitiativeAsync(id, new InitiativeInput(f.Text, f.Responsible, f.Description, f.Quarter, f.ScheduleFrom, f.ScheduleTo), ct);
+        if (added is not null)
+        {
+            Message = $"Initiativ {Goals.Initiative.NumberOf(View!.Goal.Number, added.Sequence)} er tilføjet.";
+            return Redirect($"/maal/maal/{id}");
+        }
+
+        errors.CopyTo(ModelState, nameof(Initiative));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRenumberAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await changes.RenumberAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Message = "Initiativerne er omnummereret.";
+        return Redirect($"/maal/maal/{id}");
+    }
+
+    public async Task<IActionResult> OnPostKeyFigureAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var f = Figure;
+        var unit = f.Unit ?? KeyFigureUnit.Antal;
+        var (baseline, baselineError) = string.IsNullOrWhiteSpace(f.BaselineValue) ? (null, null) : ValueWithUnit.Parse(f.BaselineValue, unit);
+        var (target, targetError) = string.IsNullOrWhiteSpace(f.TargetValue) ? (null, null) : ValueWithUnit.Parse(f.TargetValue, unit);
+        if (baselineError is not null || targetError is not null)
+        {
+            AddError("Figure.BaselineValue", baselineError);
+            AddError("Figure.TargetValue", targetError);
+            return Page();
+        }
+
+        var (figure, errors) = await figures.CreateAsync(id, new KeyFigureInput(f.Name, f.Unit, f.Direction, f.BaselinePeriod, baseline, f.TargetPeriod, target, f.Method, f.DataSource, f.MeasuredBy, f.Frequency), ct);
+        if (figure is not null)
+        {
+            return Redirect($"/maal/noegletal/{figure.Id}");
+        }
+
+        errors.CopyTo(ModelState, nameof(Figure));
+        return Page();
+    }
+
+    private void AddError(string key, string? message)
+    {
+        if (message is not null)
+        {
+            ModelState.AddModelError(key, message);
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await queries.GoalAsync(id, ct) is not { } found)
+        {
+            return false;
+        }
+
+        (Plan, View) = found;
+        return true;
+    }
+}
