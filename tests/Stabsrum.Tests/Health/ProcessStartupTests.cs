@@ -85,14 +85,14 @@ public sealed partial class ProcessStartupTests : IDisposable
         using var cli = Start(args, "Production");
         var output = cli.StandardOutput.ReadToEndAsync();
         var error = cli.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         await cli.WaitForExitAsync(timeout.Token);
         return (cli.ExitCode, await output + await error);
     }
 
     private static async Task<string> WaitForLineAsync(Process process, Regex pattern)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             var match = pattern.Match(line);
