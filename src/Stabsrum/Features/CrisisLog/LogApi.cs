@@ -27,6 +27,7 @@ public static class LogApi
         log.MapPost("/{entryId:guid}/acknowledge", Acknowledge).RequireAuthorization(Policies.OperateIncidents);
         log.MapPost("/{entryId:guid}/attachments", Attach).RequireAuthorization(Policies.OperateIncidents).DisableAntiforgery();
         log.MapGet("/{entryId:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization(Policies.Read);
+        app.MapGet("/haendelser/{id:guid}/poster/{entryId:guid}/bilag/{attachmentId:guid}", Download).RequireAuthorization(Policies.Read).ExcludeFromDescription();
     }
 
     public static NewLogEntry ToNewEntry(LogEntryInput input)
