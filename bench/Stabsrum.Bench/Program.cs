@@ -54,6 +54,8 @@ internal static class BenchProgram
         Console.WriteLine($"ratio audited write / authenticated read: {write.MeanMs / me.MeanMs:0.00}x");
         Console.WriteLine($"ratio member list / me                  : {list.MeanMs / me.MeanMs:0.00}x");
 
+        await CrisisLogBench.RunAsync(app, token, postgres);
+
         if (postgres is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -27,6 +27,7 @@ public static class LogApi
         log.MapPost("/{entryId:guid}/acknowledge", Acknowledge).RequireAuthorization(Policies.OperateIncidents);
         log.MapPost("/{entryId:guid}/attachments", Attach).RequireAuthorization(Policies.OperateIncidents).DisableAntiforgery();
         log.MapGet("/{entryId:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization(Policies.Read);
+        app.MapGet("/haendelser/{id:guid}/poster/{entryId:guid}/bilag/{attachmentId:guid}", Download).RequireAuthorization(Policies.Read).ExcludeFromDescription();
     }
 
     public static NewLogEntry ToNewEntry(LogEntryInput input)
@@ -58,7 +59,10 @@ public static class LogApi
         {
             case AppendOutcome.Created:
             case AppendOutcome.AlreadyStored:
-                var dto = (await LogEntryView.ToDtosAsync(db, [result.Entry!], cleared: true, ct))[0];
+                // A new entry has no corrections or attachments yet: no need to ask the database.
+                var dto = result.Outcome == AppendOutcome.Created
+                    ? LogEntryView.ToDto(result.Entry!, cleared: true, [], [])
+                    : (await LogEntryView.ToDtosAsync(db, [result.Entry!], cleared: true, ct))[0];
                 var location = $"/api/v1/incidents/{id}/log/{dto.Id}";
                 return result.Outcome == AppendOutcome.Created ? TypedResults.Created(location, dto) : TypedResults.Ok(dto);
             case AppendOutcome.NotFound:
