@@ -2,6 +2,7 @@ using Stabsrum.Features.Account;
 using Stabsrum.Features.Audit;
 using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
+using Stabsrum.Features.Registry;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Demo;
@@ -21,6 +22,7 @@ builder.AddPdf();
 builder.AddApiDocumentation();
 builder.AddDemoData();
 builder.AddOrganisations();
+builder.AddRegistry();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapMeApi();
 app.MapAccountApi();
 app.MapOrganisationsApi();
 app.MapAuditApi();
+app.MapRegistryApi();
 app.PrintStartupBanner();
 
 await app.RunAsync();
