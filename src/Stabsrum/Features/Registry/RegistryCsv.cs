@@ -64,6 +64,23 @@ public static class RegistryCsv
             r.Name, r.Category, r.Quantity.ToString(CultureInfo.InvariantCulture), r.Location, r.OwningUnit, r.RequisitionContact,
             PhoneNumber.Display(r.RequisitionPhone), r.Availability.Danish(), r.Critical ? "ja" : "nej", r.Notes,
         ]));
+
+    public static byte[] Partners(IEnumerable<ExternalPartner> partners) => Write(
+        ["Organisation", "Type", "Kontaktperson", "Titel", "Telefon", "E-mail", "Kan bidrage med", "Noter"],
+        partners.SelectMany(p => (p.Contacts.Count == 0 ? [new PartnerContact { Name = "" }] : p.Contacts.OrderBy(c => c.Position).ToArray())
+            .Select(c => (IReadOnlyList<string?>)[p.OrganisationName, p.Kind.Danish(), c.Name, c.Title, PhoneNumber.Display(c.Phone), c.Email, p.Provides, p.Notes])));
+
+    public static byte[] AlarmLists(IEnumerable<ContactPlan> plans) => Write(
+        ["Liste", "Kaldes", "Linje", "Person eller rolle", "Skal svare", "Kontakt", "Hvorfor", "Telefon"],
+        plans.SelectMany(plan => plan.Steps.SelectMany(step => step.Attempts.Select(a => (IReadOnlyList<string?>)
+        [
+            plan.ListName, plan.Mode.Danish(), step.Position.ToString(CultureInfo.InvariantCulture), step.Label, step.Required.ToString(CultureInfo.InvariantCulture),
+            a.Person.Name, a.Reason.Danish(), string.Join(", ", a.Person.Phones.Select(PhoneNumber.Display)),
+        ]))));
+
+    public static byte[] Roles(IEnumerable<StaffRole> roles) => Write(
+        ["Rolle", "Formål", "Før", "Under", "Efter", "Kilde"],
+        roles.Select(r => (IReadOnlyList<string?>)[r.Name, r.Purpose, r.DutiesBefore, r.DutiesDuring, r.DutiesAfter, r.Source]));
 }
 
 public static class KeyPersonCsvColumns
