@@ -1,5 +1,5 @@
-using Stabsrum.Features.Preparedness;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stabsrum.Features.Preparedness;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
