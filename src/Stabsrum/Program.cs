@@ -6,6 +6,7 @@ using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
 using Stabsrum.Features.Warnings;
+using Stabsrum.Features.Registry;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Demo;
@@ -29,6 +30,7 @@ builder.AddCrisisLog();
 builder.AddPlanning();
 builder.AddWarnings();
 builder.AddGoals();
+builder.AddRegistry();
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ app.MapCrisisLog();
 app.MapPlanning();
 app.MapWarningsApi();
 app.MapGoalsApi();
+app.MapRegistryApi();
 app.PrintStartupBanner();
 
 await app.RunAsync();
