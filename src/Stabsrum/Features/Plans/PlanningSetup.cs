@@ -1,4 +1,5 @@
 using Stabsrum.Features.AnnualWheel;
+using Stabsrum.Infrastructure.Email;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
@@ -16,6 +17,12 @@ public static class PlanningSetup
         services.AddScoped<PlanChanges>();
         services.AddScoped<PlanDocuments>();
         services.AddScoped<ObligationChanges>();
+        services.AddScoped<CalendarFeedService>();
+
+        services.AddEmail(builder.Configuration);
+        services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderJob>());
 
         services.AddSectionLink(new SectionLink(Sections.Preparedness, "Planregister", "/beredskab/planer",
             "Beredskabsplanen og delplanerne (bilag C) med godkendelse, dokumentversioner og frister for revision og øvelse.", Permission.Read, 60));
@@ -28,5 +35,6 @@ public static class PlanningSetup
     {
         app.MapPlansApi();
         app.MapAnnualWheelApi();
+        app.MapCalendarFeed();
     }
 }

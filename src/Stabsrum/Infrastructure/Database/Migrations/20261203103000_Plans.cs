@@ -124,17 +124,36 @@ public sealed class Plans : Migration
                 table.ForeignKey("FK_ReminderDeliveries_Obligations_ObligationId", x => x.ObligationId, "Obligations", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "CalendarFeeds",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                OrganisationId = table.Column<Guid>(nullable: false),
+                TokenHash = table.Column<string>(maxLength: 64, nullable: false),
+                CreatedAt = table.Column<DateTimeOffset>(type: timestamp, nullable: false),
+                CreatedBy = table.Column<string>(maxLength: 256, nullable: false),
+                RevokedAt = table.Column<DateTimeOffset>(type: timestamp, nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                table.ForeignKey("FK_CalendarFeeds_Organisations_OrganisationId", x => x.OrganisationId, "Organisations", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex("IX_Plans_OrganisationId_Title", "Plans", ["OrganisationId", "Title"]);
         migrationBuilder.CreateIndex("IX_PlanDocumentVersions_PlanId_Number", "PlanDocumentVersions", ["PlanId", "Number"], unique: true);
         migrationBuilder.CreateIndex("IX_Obligations_OrganisationId_DueOn", "Obligations", ["OrganisationId", "DueOn"]);
         migrationBuilder.CreateIndex("IX_Obligations_SourcePlanId", "Obligations", "SourcePlanId");
         migrationBuilder.CreateIndex("IX_ReminderDeliveries_ObligationId_DueOn", "ReminderDeliveries", ["ObligationId", "DueOn"], unique: true);
         migrationBuilder.CreateIndex("IX_ReminderDeliveries_SentAt", "ReminderDeliveries", "SentAt");
+        migrationBuilder.CreateIndex("IX_CalendarFeeds_OrganisationId", "CalendarFeeds", "OrganisationId");
+        migrationBuilder.CreateIndex("IX_CalendarFeeds_TokenHash", "CalendarFeeds", "TokenHash", unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "ReminderDeliveries", "Obligations", "PlanDocumentContents", "PlanDocumentVersions", "Plans" })
+        foreach (var table in new[] { "CalendarFeeds", "ReminderDeliveries", "Obligations", "PlanDocumentContents", "PlanDocumentVersions", "Plans" })
         {
             migrationBuilder.DropTable(table);
         }
