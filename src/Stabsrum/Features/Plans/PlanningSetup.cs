@@ -1,4 +1,5 @@
 using Stabsrum.Features.AnnualWheel;
+using Stabsrum.Features.Templates;
 using Stabsrum.Infrastructure.Email;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
@@ -19,6 +20,8 @@ public static class PlanningSetup
         services.AddScoped<ObligationChanges>();
         services.AddScoped<CalendarFeedService>();
 
+        services.AddTemplates();
+
         services.AddEmail(builder.Configuration);
         services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
         services.AddSingleton<ReminderJob>();
@@ -36,5 +39,6 @@ public static class PlanningSetup
         app.MapPlansApi();
         app.MapAnnualWheelApi();
         app.MapCalendarFeed();
+        app.MapTemplatesApi();
     }
 }

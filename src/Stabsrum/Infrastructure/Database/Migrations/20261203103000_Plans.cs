@@ -141,6 +141,24 @@ public sealed class Plans : Migration
                 table.ForeignKey("FK_CalendarFeeds_Organisations_OrganisationId", x => x.OrganisationId, "Organisations", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "DocumentTemplates",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                OrganisationId = table.Column<Guid>(nullable: false),
+                Name = table.Column<string>(maxLength: 200, nullable: false),
+                Kind = table.Column<string>(maxLength: 40, nullable: false),
+                Body = table.Column<string>(maxLength: 20000, nullable: false),
+                CreatedAt = table.Column<DateTimeOffset>(type: timestamp, nullable: false),
+                UpdatedAt = table.Column<DateTimeOffset>(type: timestamp, nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_DocumentTemplates", x => x.Id);
+                table.ForeignKey("FK_DocumentTemplates_Organisations_OrganisationId", x => x.OrganisationId, "Organisations", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex("IX_Plans_OrganisationId_Title", "Plans", ["OrganisationId", "Title"]);
         migrationBuilder.CreateIndex("IX_PlanDocumentVersions_PlanId_Number", "PlanDocumentVersions", ["PlanId", "Number"], unique: true);
         migrationBuilder.CreateIndex("IX_Obligations_OrganisationId_DueOn", "Obligations", ["OrganisationId", "DueOn"]);
@@ -149,11 +167,12 @@ public sealed class Plans : Migration
         migrationBuilder.CreateIndex("IX_ReminderDeliveries_SentAt", "ReminderDeliveries", "SentAt");
         migrationBuilder.CreateIndex("IX_CalendarFeeds_OrganisationId", "CalendarFeeds", "OrganisationId");
         migrationBuilder.CreateIndex("IX_CalendarFeeds_TokenHash", "CalendarFeeds", "TokenHash", unique: true);
+        migrationBuilder.CreateIndex("IX_DocumentTemplates_OrganisationId_Name", "DocumentTemplates", ["OrganisationId", "Name"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "CalendarFeeds", "ReminderDeliveries", "Obligations", "PlanDocumentContents", "PlanDocumentVersions", "Plans" })
+        foreach (var table in new[] { "DocumentTemplates", "CalendarFeeds", "ReminderDeliveries", "Obligations", "PlanDocumentContents", "PlanDocumentVersions", "Plans" })
         {
             migrationBuilder.DropTable(table);
         }
