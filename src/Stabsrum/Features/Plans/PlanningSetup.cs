@@ -1,3 +1,4 @@
+using Stabsrum.Features.ActionCards;
 using Stabsrum.Features.AnnualWheel;
 using Stabsrum.Features.Templates;
 using Stabsrum.Infrastructure.Email;
@@ -21,6 +22,7 @@ public static class PlanningSetup
         services.AddScoped<CalendarFeedService>();
 
         services.AddTemplates();
+        services.AddActionCards();
 
         services.AddEmail(builder.Configuration);
         services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
@@ -40,5 +42,6 @@ public static class PlanningSetup
         app.MapAnnualWheelApi();
         app.MapCalendarFeed();
         app.MapTemplatesApi();
+        app.MapActionCardsApi();
     }
 }
