@@ -1,4 +1,9 @@
+using Stabsrum.Features.ActionCards;
 using Stabsrum.Features.AnnualWheel;
+using Stabsrum.Features.Preparedness;
+using Stabsrum.Features.Templates;
+using Stabsrum.Infrastructure.Demo;
+using Stabsrum.Infrastructure.Email;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
@@ -16,6 +21,20 @@ public static class PlanningSetup
         services.AddScoped<PlanChanges>();
         services.AddScoped<PlanDocuments>();
         services.AddScoped<ObligationChanges>();
+        services.AddScoped<CalendarFeedService>();
+
+        services.AddTemplates();
+        services.AddActionCards();
+
+        services.AddEmail(builder.Configuration);
+        services.Configure<ReminderOptions>(builder.Configuration.GetSection(ReminderOptions.Section));
+        services.AddSingleton<ReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderJob>());
+
+        services.AddSingleton<IDemoDataContributor, PlanningDemoData>();
+        services.AddOverviewPanel(new OverviewPanel("PlanDuties", 30));
+        services.AddScoped<IBeredskabsmappeSection, PlansMappeSection>();
+        services.AddScoped<IBeredskabsmappeSection, ActionCardsMappeSection>();
 
         services.AddSectionLink(new SectionLink(Sections.Preparedness, "Planregister", "/beredskab/planer",
             "Beredskabsplanen og delplanerne (bilag C) med godkendelse, dokumentversioner og frister for revision og øvelse.", Permission.Read, 60));
@@ -28,5 +47,8 @@ public static class PlanningSetup
     {
         app.MapPlansApi();
         app.MapAnnualWheelApi();
+        app.MapCalendarFeed();
+        app.MapTemplatesApi();
+        app.MapActionCardsApi();
     }
 }
