@@ -14,6 +14,7 @@ public static class WarningsSetup
         services.AddScoped<WarningConfigurationChanges>();
         services.AddScoped<IWarningNotifier, OutboxWarningNotifier>();
         services.AddSectionLink(new SectionLink(Sections.Incidents, "Varsler", "/haendelser/varsler", "Modtagne varsler (CAP, MeteoAlarm og manuelle), relevans for jeres områder og behandling.", Permission.Read, 20));
+        services.AddOverviewPanel(new OverviewPanel(nameof(WarningsPanel), 10));
         return builder;
     }
 }
