@@ -1,4 +1,5 @@
 using Stabsrum.Features.Warnings.Feeds;
+using Stabsrum.Infrastructure.Demo;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
@@ -14,6 +15,7 @@ public static class WarningsSetup
         services.AddScoped<WarningTriage>();
         services.AddScoped<WarningConfigurationChanges>();
         services.AddScoped<IWarningNotifier, OutboxWarningNotifier>();
+        services.AddSingleton<IDemoDataContributor, WarningDemoData>();
         services.AddSectionLink(new SectionLink(Sections.Incidents, "Varsler", "/haendelser/varsler", "Modtagne varsler (CAP, MeteoAlarm og manuelle), relevans for jeres områder og behandling.", Permission.Read, 20));
         services.Configure<WarningFeedOptions>(builder.Configuration.GetSection(WarningFeedOptions.Section));
         services.AddScoped<WarningFeedPoller>();
