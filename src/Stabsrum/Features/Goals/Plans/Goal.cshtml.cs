@@ -51,6 +51,28 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         public string? Note { get; set; }
     }
 
+    public sealed class EditForm
+    {
+        public int? Number { get; set; }
+
+        public string? Title { get; set; }
+
+        public GoalKind? Kind { get; set; }
+
+        public Guid? FocusAreaId { get; set; }
+
+        public string? Owner { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Approach { get; set; }
+    }
+
+    [BindProperty]
+    public EditForm Edit { get; set; } = new();
+
+    public IReadOnlyList<FocusAreaView> Areas { get; private set; } = [];
+
     [BindProperty]
     public FulfilmentForm Fulfilment { get; set; } = new();
 
@@ -197,6 +219,9 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         return Page();
     }
 
+    public Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Edit), "HP-målet er gemt.", () => changes.UpdateGoalAsync(id, new GoalInput(Edit.Number, Edit.Title, Edit.Description, Edit.Kind, Edit.Owner, Edit.Approach, Edit.FocusAreaId), ct), ct);
+
     public Task<IActionResult> OnPostFulfilmentAsync(Guid id, CancellationToken ct) =>
         SaveAsync(id, nameof(Fulfilment), "Opfyldelsesreglen er gemt.", () => details.SetFulfilmentAsync(id, new FulfilmentInput(Fulfilment.Rule, Fulfilment.KeyFigureId, Fulfilment.ManualPercent, Fulfilment.Justification), ct), ct);
 
@@ -265,12 +290,13 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await queries.GoalAsync(id, ct) is not { } found)
+        var planId = await db.Goals.Where(g => g.Id == id).Select(g => (Guid?)g.PlanId).SingleOrDefaultAsync(ct);
+        if (planId is null || await queries.PlanAsync(planId.Value, ct) is not { } plan)
         {
             return false;
         }
 
-        (Plan, View) = found;
+        (Plan, View, Areas) = (plan.Plan, plan.Goals.Single(g => g.Goal.Id == id), plan.Areas);
         Overview = await GoalDetailsApi.LoadOverviewAsync(id, db, ct);
         return true;
     }
