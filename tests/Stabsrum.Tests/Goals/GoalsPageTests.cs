@@ -72,6 +72,38 @@ public sealed class GoalsPageTests(StabsrumFactory app) : IClassFixture<Stabsrum
     }
 
     [Fact]
+    public async Task A_planner_edits_the_goals_approach_and_an_initiatives_schedule_and_deletes_an_initiative()
+    {
+        var org = await app.CreateOrganisationAsync();
+        var planner = await app.CreateUserAsync(org, OrganisationRole.Planlaegger);
+        var api = await app.CreateApiClientAsync(planner, org);
+        var (_, goal) = await CreatePlanWithGoalAsync(api);
+        var first = await AddInitiativeAsync(api, goal, "Første", "Q2 2022");
+        var second = await AddInitiativeAsync(api, goal, "Anden", "Q2 2022");
+        var browser = await app.LoginAsync(planner, org);
+
+        var edited = await StabsrumFactory.PostFormAsync(browser, $"/maal/maal/{goal}?handler=Edit", new Dictionary<string, string>
+        {
+            ["Edit.Number"] = "29",
+            ["Edit.Title"] = "Implementere en metodik til at måle gevinster",
+            ["Edit.Kind"] = "Lokalt",
+            ["Edit.Approach"] = "Afprøves på tre mål og udbredes derefter",
+        }, formPage: $"/maal/maal/{goal}");
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Contains("Afprøves på tre mål og udbredes derefter", await PageAsync(browser, $"/maal/maal/{goal}"), StringComparison.Ordinal);
+
+        var badQuarter = await StabsrumFactory.PostFormAsync(browser, $"/maal/initiativer/{first}?handler=Edit", new Dictionary<string, string> { ["Edit.Text"] = "Første", ["Edit.Quarter"] = "Q7 2024" }, formPage: $"/maal/initiativer/{first}");
+        Assert.Contains("kan ikke læses", WebUtility.HtmlDecode(await badQuarter.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var rescheduled = await StabsrumFactory.PostFormAsync(browser, $"/maal/initiativer/{first}?handler=Edit", new Dictionary<string, string> { ["Edit.Text"] = "Første", ["Edit.Quarter"] = "Q1 2099" }, formPage: $"/maal/initiativer/{first}");
+        Assert.Equal(HttpStatusCode.Redirect, rescheduled.StatusCode);
+        Assert.False((await ReadAsync(await api.GetAsync($"/api/v1/initiatives/{first}"), HttpStatusCode.OK)).GetProperty("isBehind").GetBoolean());
+
+        var deleted = await StabsrumFactory.PostFormAsync(browser, $"/maal/initiativer/{second}?handler=Delete", new Dictionary<string, string>(), formPage: $"/maal/initiativer/{second}");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/initiatives/{second}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_csv_export_neutralises_formulas()
     {
         var org = await app.CreateOrganisationAsync();

@@ -38,19 +38,19 @@ public static class Charts
         Axes(svg, min, max, Y, unit);
         if (target is { } t)
         {
-            svg.Append(Inv($"<line class=\"chart-target\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(t):0.#}\" y2=\"{Y(t):0.#}\" />"));
-            svg.Append(Inv($"<text class=\"chart-label\" x=\"{Width - Right}\" y=\"{Y(t) - 4:0.#}\" text-anchor=\"end\">Mål {Format(t)} {Encode(unit)}</text>"));
+            svg.Append(Inv($"<line stroke=\"#b00020\" stroke-width=\"2\" stroke-dasharray=\"6 4\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Y(t):0.#}\" y2=\"{Y(t):0.#}\" />"));
+            svg.Append(Inv($"<text font-size=\"12\" fill=\"#222\" x=\"{Width - Right}\" y=\"{Y(t) - 4:0.#}\" text-anchor=\"end\">Mål {Format(t)} {Encode(unit)}</text>"));
         }
 
         if (points.Count > 0)
         {
-            svg.Append("<polyline class=\"chart-line\" points=\"");
+            svg.Append("<polyline fill=\"none\" stroke=\"#0b5394\" stroke-width=\"2.5\" points=\"");
             svg.AppendJoin(' ', points.Select((p, i) => Inv($"{X(i):0.#},{Y(p.Value):0.#}")));
             svg.Append("\" />");
             for (var i = 0; i < points.Count; i++)
             {
-                svg.Append(Inv($"<circle class=\"chart-point\" cx=\"{X(i):0.#}\" cy=\"{Y(points[i].Value):0.#}\" r=\"4\" />"));
-                svg.Append(Inv($"<text class=\"chart-label\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Encode(points[i].Label)}</text>"));
+                svg.Append(Inv($"<circle fill=\"#0b5394\" cx=\"{X(i):0.#}\" cy=\"{Y(points[i].Value):0.#}\" r=\"4\" />"));
+                svg.Append(Inv($"<text font-size=\"12\" fill=\"#222\" x=\"{X(i):0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\">{Encode(points[i].Label)}</text>"));
             }
         }
 
@@ -68,13 +68,13 @@ public static class Charts
         for (var row = 0; row < bars.Count; row++)
         {
             var y = Top + (row * (barHeight + 10));
-            svg.Append(Inv($"<text class=\"chart-label\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Encode(Shorten(bars[row].Label, 34))}</text>"));
+            svg.Append(Inv($"<text font-size=\"12\" fill=\"#222\" x=\"{labelWidth - 8}\" y=\"{y + 15}\" text-anchor=\"end\">{Encode(Shorten(bars[row].Label, 34))}</text>"));
             double x = labelWidth;
             foreach (var (css, count) in bars[row].Segments.Where(s => s.Count > 0))
             {
                 var w = count * (Width - labelWidth - Right) / (double)total;
-                svg.Append(Inv($"<rect class=\"chart-bar {css}\" x=\"{x:0.#}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{barHeight}\" />"));
-                svg.Append(Inv($"<text class=\"chart-bar-label\" x=\"{x + (w / 2):0.#}\" y=\"{y + 15}\" text-anchor=\"middle\">{count}</text>"));
+                svg.Append(Inv($"<rect fill=\"{Fill(css)}\" x=\"{x:0.#}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{barHeight}\" />"));
+                svg.Append(Inv($"<text font-size=\"12\" fill=\"{TextFill(css)}\" x=\"{x + (w / 2):0.#}\" y=\"{y + 15}\" text-anchor=\"middle\">{count}</text>"));
                 x += w;
             }
         }
@@ -94,16 +94,27 @@ public static class Charts
 
     private static void Axes(StringBuilder svg, decimal min, decimal max, Func<decimal, double> y, string unit)
     {
-        svg.Append(Inv($"<line class=\"chart-axis\" x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" />"));
-        svg.Append(Inv($"<line class=\"chart-axis\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" />"));
+        svg.Append(Inv($"<line stroke=\"#555\" stroke-width=\"1\" x1=\"{Left}\" x2=\"{Left}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" />"));
+        svg.Append(Inv($"<line stroke=\"#555\" stroke-width=\"1\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{Height - Bottom}\" y2=\"{Height - Bottom}\" />"));
         for (var i = 0; i <= 4; i++)
         {
             var v = min + ((max - min) * i / 4);
-            svg.Append(Inv($"<text class=\"chart-label\" x=\"{Left - 6}\" y=\"{y(v) + 4:0.#}\" text-anchor=\"end\">{Format(v)}</text>"));
+            svg.Append(Inv($"<text font-size=\"12\" fill=\"#222\" x=\"{Left - 6}\" y=\"{y(v) + 4:0.#}\" text-anchor=\"end\">{Format(v)}</text>"));
         }
 
-        svg.Append(Inv($"<text class=\"chart-label\" x=\"4\" y=\"{Top - 4}\">{Encode(unit)}</text>"));
+        svg.Append(Inv($"<text font-size=\"12\" fill=\"#222\" x=\"4\" y=\"{Top - 4}\">{Encode(unit)}</text>"));
     }
+
+    // Presentation attributes rather than CSS classes: the print view and the PDF load only print.css.
+    private static string Fill(string status) => status switch
+    {
+        "status-done" => "#1b6e35",
+        "status-active" => "#ffd23f",
+        "status-postponed" => "#595959",
+        _ => "#b6d4fe",
+    };
+
+    private static string TextFill(string status) => status is "status-done" or "status-postponed" ? "#ffffff" : "#000000";
 
     private static string Format(decimal v) => Math.Round(v, 1).ToString("0.#", Infrastructure.Time.DanishTime.Culture);
 

@@ -361,5 +361,12 @@ public sealed class GoalChanges(StabsrumDbContext db, CurrentOrganisation curren
         return true;
     }
 
+    /// <summary>Records that a report went to an audience; the next report to them lists the changes since.</summary>
+    public async Task IssueReportAsync(Guid planId, ReportAudience audience, CancellationToken ct)
+    {
+        db.GoalReportIssues.Add(new GoalReportIssue { PlanId = planId, Audience = audience, IssuedAt = time.GetUtcNow(), IssuedBy = Actor });
+        await db.SaveChangesAsync(ct);
+    }
+
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Stabsrum.Features.Goals.CostKeys;
 using Stabsrum.Features.Goals.KeyFigures;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Problems;
@@ -74,6 +75,9 @@ public static class GoalsApi
         figures.MapGet("/{id:guid}", GetKeyFigure).RequireAuthorization(Policies.Read);
         figures.MapPost("/{id:guid}/measurements", RecordMeasurement).RequireAuthorization(Policies.MaintainRegistry);
         figures.MapPost("/{id:guid}/measurements/import", ImportMeasurements).RequireAuthorization(Policies.MaintainRegistry);
+
+        app.MapGoalDetailsApi();
+        app.MapCostKeysApi();
 
     }
 

@@ -14,8 +14,13 @@ public static class GoalsSetup
         services.AddScoped<GoalChanges>();
         services.AddScoped<GoalQueries>();
         services.AddScoped<KeyFigureChanges>();
+        services.AddScoped<GoalDetailsChanges>();
+        services.AddScoped<CostKeyChanges>();
+        services.AddSingleton<IDemoDataContributor, GoalsDemoData>();
         services.AddSectionLink(new SectionLink(Sections.Goals, "Handlingsplaner og resultatkontrakter", "/maal/planer",
             "HP-mål, initiativer og statustrin, nøgletal, gevinstoverblik og rapporter til medarbejdere, ledere, bestyrelse og ejerkommuner.", Permission.Read, 10));
+        services.AddSectionLink(new SectionLink(Sections.Goals, "Fordelingsnøgler", "/maal/fordelingsnoegler",
+            "Fordel et beløb mellem ejerkommunerne efter indbyggertal, faste andele eller ligeligt – afrundet, så delene summerer præcist.", Permission.Read, 20));
         return builder;
     }
 }

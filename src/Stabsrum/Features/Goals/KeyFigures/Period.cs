@@ -48,6 +48,9 @@ public readonly partial record struct Period(string Text, DateOnly Start)
         return false;
     }
 
+    /// <summary>For periods written in code (demo data, tests); user input goes through <see cref="TryParse"/>.</summary>
+    public static Period Parse(string text) => TryParse(text, out var period) ? period : throw new FormatException(FormatError(text));
+
     public static string FormatError(string? input) =>
         $"Perioden »{input}« har et ukendt format. Brug {Formats}.";
 

@@ -1,15 +1,92 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.Goals.KeyFigures;
+using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Problems;
 using Stabsrum.Infrastructure.Security;
 using Stabsrum.Infrastructure.Tenancy;
 
 namespace Stabsrum.Features.Goals.Plans;
 
 [Authorize(Policy = Policies.Read)]
-public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigureChanges figures, CurrentOrganisation current) : PageModel
+public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigureChanges figures, GoalDetailsChanges details, StabsrumDbContext db, CurrentOrganisation current) : PageModel
 {
+    public sealed class FulfilmentForm
+    {
+        public FulfilmentRule? Rule { get; set; }
+
+        public Guid? KeyFigureId { get; set; }
+
+        public int? ManualPercent { get; set; }
+
+        public string? Justification { get; set; }
+    }
+
+    public sealed class BenefitsForm
+    {
+        public string? ExpectedBenefits { get; set; }
+
+        public string? IndirectIndicators { get; set; }
+    }
+
+    public sealed class AssessmentForm
+    {
+        public string? Period { get; set; }
+
+        public int? Score { get; set; }
+
+        public string? Evidence { get; set; }
+    }
+
+    public sealed class LineForm
+    {
+        public string? Reporter { get; set; }
+
+        public string? Recipient { get; set; }
+
+        public Frequency? Frequency { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    public sealed class EditForm
+    {
+        public int? Number { get; set; }
+
+        public string? Title { get; set; }
+
+        public GoalKind? Kind { get; set; }
+
+        public Guid? FocusAreaId { get; set; }
+
+        public string? Owner { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Approach { get; set; }
+    }
+
+    [BindProperty]
+    public EditForm Edit { get; set; } = new();
+
+    public IReadOnlyList<FocusAreaView> Areas { get; private set; } = [];
+
+    [BindProperty]
+    public FulfilmentForm Fulfilment { get; set; } = new();
+
+    [BindProperty]
+    public BenefitsForm Benefits { get; set; } = new();
+
+    [BindProperty]
+    public AssessmentForm Assessment { get; set; } = new();
+
+    [BindProperty]
+    public LineForm Line { get; set; } = new();
+
+    public GoalDetailsApi.BenefitOverviewDto? Overview { get; private set; }
+
     public sealed class InitiativeForm
     {
         public string? Text { get; set; }
@@ -142,6 +219,67 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         return Page();
     }
 
+    public Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Edit), "HP-målet er gemt.", () => changes.UpdateGoalAsync(id, new GoalInput(Edit.Number, Edit.Title, Edit.Description, Edit.Kind, Edit.Owner, Edit.Approach, Edit.FocusAreaId), ct), ct);
+
+    public Task<IActionResult> OnPostFulfilmentAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Fulfilment), "Opfyldelsesreglen er gemt.", () => details.SetFulfilmentAsync(id, new FulfilmentInput(Fulfilment.Rule, Fulfilment.KeyFigureId, Fulfilment.ManualPercent, Fulfilment.Justification), ct), ct);
+
+    public Task<IActionResult> OnPostBenefitsAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Benefits), "Gevinstoverblikket er gemt.", () => details.SetBenefitsAsync(id, new BenefitsInput(Benefits.ExpectedBenefits, Benefits.IndirectIndicators), ct), ct);
+
+    public Task<IActionResult> OnPostAssessmentAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Assessment), "Vurderingen er tilføjet.", async () => (await details.AddAssessmentAsync(id, new AssessmentInput(Assessment.Period, Assessment.Score, Assessment.Evidence), ct)).Errors, ct);
+
+    public Task<IActionResult> OnPostLineAsync(Guid id, CancellationToken ct) =>
+        SaveAsync(id, nameof(Line), "Afrapporteringen er tilføjet.", async () => (await details.AddReportingLineAsync(id, new ReportingLineInput(Line.Reporter, Line.Recipient, Line.Frequency, Line.Note), ct)).Errors, ct);
+
+    public async Task<IActionResult> OnPostRemoveLineAsync(Guid id, Guid lineId, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        // Only a line of this goal: the id in the form is not trusted to belong here.
+        if (!await db.ReportingLines.AnyAsync(r => r.Id == lineId && r.GoalId == id, ct) || !await details.RemoveReportingLineAsync(lineId, ct))
+        {
+            return NotFound();
+        }
+
+        Message = "Afrapporteringen er fjernet.";
+        return Redirect($"/maal/maal/{id}");
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, string prefix, string message, Func<Task<ValidationErrors?>> save, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var errors = await save();
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        if (!errors.Any)
+        {
+            Message = message;
+            return Redirect($"/maal/maal/{id}");
+        }
+
+        errors.CopyTo(ModelState, prefix);
+        return Page();
+    }
+
     private void AddError(string key, string? message)
     {
         if (message is not null)
@@ -152,12 +290,14 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        if (await queries.GoalAsync(id, ct) is not { } found)
+        var planId = await db.Goals.Where(g => g.Id == id).Select(g => (Guid?)g.PlanId).SingleOrDefaultAsync(ct);
+        if (planId is null || await queries.PlanAsync(planId.Value, ct) is not { } plan)
         {
             return false;
         }
 
-        (Plan, View) = found;
+        (Plan, View, Areas) = (plan.Plan, plan.Goals.Single(g => g.Goal.Id == id), plan.Areas);
+        Overview = await GoalDetailsApi.LoadOverviewAsync(id, db, ct);
         return true;
     }
 }

@@ -47,6 +47,23 @@ public sealed class PlanModel(GoalQueries queries, GoalChanges changes, CurrentO
         return View is null ? NotFound() : File(GoalsCsv.Export(View), "text/csv; charset=utf-8", $"{GoalsCsv.FileName(View.Plan.Name)}.csv");
     }
 
+    public async Task<IActionResult> OnPostIssueAsync(Guid id, ReportAudience? audience, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if ((View = await queries.PlanAsync(id, ct)) is null || audience is not { } a || !Enum.IsDefined(a))
+        {
+            return NotFound();
+        }
+
+        await changes.IssueReportAsync(id, a, ct);
+        Message = $"Rapporten til {a.Label().ToLowerInvariant()} er markeret som afrapporteret.";
+        return Redirect($"/maal/planer/{id}");
+    }
+
     public async Task<IActionResult> OnPostAreaAsync(Guid id, CancellationToken ct)
     {
         if (!CanMaintain)
