@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Warnings;
 using Stabsrum.Features.Warnings.Feeds;
 using Stabsrum.Infrastructure.Tenancy;
@@ -11,48 +12,16 @@ using Stabsrum.Tests.Infrastructure;
 
 namespace Stabsrum.Tests.Warnings;
 
-/// <summary>Stands in for the incidents feature: records the calls, returns a new incident id.</summary>
-public sealed class FakeIncidentLink : IWarningIncidentLink
-{
-    public static readonly Guid KnownIncident = Guid.CreateVersion7();
-
-    public List<(string Call, Guid WarningId)> Calls { get; } = [];
-
-    public Task<Guid> CreateIncidentFromWarningAsync(Guid warningId, string? title, CancellationToken cancellationToken)
-    {
-        Calls.Add(("create:" + title, warningId));
-        return Task.FromResult(Guid.CreateVersion7());
-    }
-
-    public Task AttachToIncidentAsync(Guid warningId, Guid incidentId, CancellationToken cancellationToken)
-    {
-        if (incidentId != KnownIncident)
-        {
-            throw new KeyNotFoundException();
-        }
-
-        Calls.Add(("attach", warningId));
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class IncidentLinkFactory : StabsrumFactory
-{
-    public FakeIncidentLink Link { get; } = new();
-
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IWarningIncidentLink>(Link);
-}
-
-/// <summary>With an incident feature registered, triage offers and records "create incident" and "attach".</summary>
-public sealed class IncidentTriageTests(IncidentLinkFactory app) : IClassFixture<IncidentLinkFactory>
+/// <summary>Triage through the real incidents feature: the incident is prefilled and the log records the warning.</summary>
+public sealed class IncidentTriageTests(StabsrumFactory app) : IClassFixture<StabsrumFactory>
 {
     [Fact]
-    public async Task Creating_an_incident_from_a_warning_records_the_outcome_once()
+    public async Task Creating_an_incident_from_a_warning_prefills_it_logs_the_warning_and_records_the_outcome_once()
     {
         var org = await app.CreateOrganisationAsync();
         var user = await app.CreateUserAsync(org, OrganisationRole.Stabsmedlem);
         var api = await app.CreateApiClientAsync(user, org);
-        var warning = await ManualAsync(api);
+        var warning = await ManualAsync(api, "Gasudslip ved Vallensbæk Station");
 
         var page = WebUtility.HtmlDecode(await (await app.LoginAsync(user, org)).GetStringAsync($"/haendelser/varsler/{warning}"));
         using var created = await api.PostAsJsonAsync($"/api/v1/warnings/{warning}/incident", new { title = "Gasudslip" });
@@ -62,34 +31,57 @@ public sealed class IncidentTriageTests(IncidentLinkFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         var incidentId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("incidentId").GetGuid();
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.Single(app.Link.Calls, c => c.WarningId == warning);
-        var stored = await app.WithDbAsync(org.Id, async (db, _) => await db.Warnings.SingleAsync(w => w.Id == warning));
+        var (stored, incident, entries) = await app.WithDbAsync(org.Id, async (db, _) => (
+            await db.Warnings.SingleAsync(w => w.Id == warning),
+            await db.Incidents.SingleAsync(),
+            await db.CrisisLogEntries.Where(e => e.IncidentId == incidentId).OrderBy(e => e.Sequence).ToListAsync()));
         Assert.Equal(TriageOutcome.IncidentCreated, stored.Triage);
         Assert.Equal(incidentId, stored.IncidentId);
         Assert.Equal(user.Email, stored.TriagedBy);
+        Assert.Equal(incidentId, incident.Id);
+        Assert.Equal("Gasudslip", incident.Title);
+        Assert.Contains(entries, e => e.Kind == LogEntryKind.MeldingInd && e.Text.Contains("Gasudslip ved Vallensbæk Station", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Attaching_to_an_unknown_incident_is_refused_and_to_a_known_one_recorded()
+    public async Task Attaching_logs_the_warning_in_the_incident_and_another_organisations_incident_is_refused()
     {
         var org = await app.CreateOrganisationAsync();
+        var other = await app.CreateOrganisationAsync();
         var api = await app.CreateApiClientAsync(await app.CreateUserAsync(org, OrganisationRole.Stabsmedlem), org);
-        var warning = await ManualAsync(api);
+        var otherApi = await app.CreateApiClientAsync(await app.CreateUserAsync(other, OrganisationRole.Stabsmedlem), other);
+        var ours = await IncidentAsync(api, "Skybrud");
+        var theirs = await IncidentAsync(otherApi, "Deres hændelse");
+        var warning = await ManualAsync(api, "Vand i kældre på Horsbred");
 
+        using var foreign = await api.PostAsJsonAsync($"/api/v1/warnings/{warning}/attach", new { incidentId = theirs });
         using var unknown = await api.PostAsJsonAsync($"/api/v1/warnings/{warning}/attach", new { incidentId = Guid.NewGuid() });
-        using var known = await api.PostAsJsonAsync($"/api/v1/warnings/{warning}/attach", new { incidentId = FakeIncidentLink.KnownIncident });
+        using var known = await api.PostAsJsonAsync($"/api/v1/warnings/{warning}/attach", new { incidentId = ours });
 
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("Hændelsen findes ikke", await foreign.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("Hændelsen findes ikke", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, known.StatusCode);
-        var stored = await app.WithDbAsync(org.Id, async (db, _) => await db.Warnings.SingleAsync(w => w.Id == warning));
+        var (stored, logged, theirLog) = await app.WithDbAsync(org.Id, async (db, _) => (
+            await db.Warnings.SingleAsync(w => w.Id == warning),
+            await db.CrisisLogEntries.CountAsync(e => e.IncidentId == ours && e.Kind == LogEntryKind.MeldingInd),
+            await db.CrisisLogEntries.IgnoreQueryFilters().CountAsync(e => e.IncidentId == theirs && e.Kind == LogEntryKind.MeldingInd)));
         Assert.Equal(TriageOutcome.AttachedToIncident, stored.Triage);
-        Assert.Equal(FakeIncidentLink.KnownIncident, stored.IncidentId);
+        Assert.Equal(ours, stored.IncidentId);
+        Assert.Equal(1, logged);
+        Assert.Equal(0, theirLog);
     }
 
-    private async Task<Guid> ManualAsync(HttpClient api)
+    private async Task<Guid> ManualAsync(HttpClient api, string text)
     {
-        using var response = await api.PostAsJsonAsync("/api/v1/warnings", new { source = "Politiet", text = "Gasudslip", receivedAt = app.Clock.GetUtcNow() });
+        using var response = await api.PostAsJsonAsync("/api/v1/warnings", new { source = "Politiet", text, receivedAt = app.Clock.GetUtcNow() });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> IncidentAsync(HttpClient api, string title)
+    {
+        using var response = await api.PostAsJsonAsync("/api/v1/incidents", new { title, type = "Vejr", isExercise = true });
+        response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 }

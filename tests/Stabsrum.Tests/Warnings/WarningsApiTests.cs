@@ -229,18 +229,6 @@ public sealed class WarningsApiTests(StabsrumFactory app) : IClassFixture<Stabsr
     }
 
     [Fact]
-    public async Task Incident_actions_answer_clearly_while_no_incident_feature_is_registered()
-    {
-        var (_, api) = await OperatorAsync();
-        var manual = await (await api.PostAsJsonAsync("/api/v1/warnings", new { source = "Borger", text = "Røg", receivedAt = app.Clock.GetUtcNow() })).Content.ReadFromJsonAsync<JsonElement>();
-
-        using var response = await api.PostAsJsonAsync($"/api/v1/warnings/{manual.GetProperty("id").GetGuid()}/incident", new { title = "Brand" });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("ikke tilgængeligt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Another_organisation_sees_none_of_our_warnings_and_gets_404_for_their_ids()
     {
         var (ours, api) = await OperatorAsync();

@@ -16,6 +16,7 @@ public static class CrisisLogSetup
         services.AddScoped<IncidentChanges>();
         services.AddScoped<StaffChanges>();
         services.AddScoped<LogAttachments>();
+        services.AddScoped<Warnings.IWarningIncidentLink, WarningIncidentLink>();
         services.AddSingleton<IncidentEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<IncidentEvents>());
         services.AddHostedService<PostgresIncidentListener>();

@@ -21,3 +21,10 @@ public interface IWarningIncidentLink
 
     Task AttachToIncidentAsync(Guid warningId, Guid incidentId, CancellationToken cancellationToken);
 }
+
+/// <summary>Thrown by an <see cref="IWarningIncidentLink"/> when the incident side refuses the input (e.g. a title too long).</summary>
+public sealed class WarningIncidentLinkRefusedException(Stabsrum.Infrastructure.Problems.ValidationErrors errors)
+    : InvalidOperationException("Hændelsen kunne ikke oprettes ud fra varslet.")
+{
+    public Stabsrum.Infrastructure.Problems.ValidationErrors Errors { get; } = errors;
+}

@@ -50,9 +50,21 @@ public sealed class WarningTriage(StabsrumDbContext db, CurrentOrganisation curr
             return (null, errors);
         }
 
-        var incidentId = await IncidentLink!.CreateIncidentFromWarningAsync(warningId, title, ct);
+        // One transaction: the incident, its log entries and the triage outcome land together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        Guid incidentId;
+        try
+        {
+            incidentId = await IncidentLink!.CreateIncidentFromWarningAsync(warningId, title, ct);
+        }
+        catch (WarningIncidentLinkRefusedException refused)
+        {
+            return (null, refused.Errors);
+        }
+
         Record(warning, TriageOutcome.IncidentCreated, null, incidentId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (incidentId, errors);
     }
 
@@ -70,6 +82,7 @@ public sealed class WarningTriage(StabsrumDbContext db, CurrentOrganisation curr
             return errors;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await IncidentLink!.AttachToIncidentAsync(warningId, incidentId, ct);
@@ -78,9 +91,14 @@ public sealed class WarningTriage(StabsrumDbContext db, CurrentOrganisation curr
         {
             return errors.Add("IncidentId", "Hændelsen findes ikke.");
         }
+        catch (WarningIncidentLinkRefusedException refused)
+        {
+            return refused.Errors;
+        }
 
         Record(warning, TriageOutcome.AttachedToIncident, null, incidentId);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return errors;
     }
 

@@ -15,6 +15,9 @@ public static class WarningsSetup
         services.AddScoped<WarningTriage>();
         services.AddScoped<WarningConfigurationChanges>();
         services.AddScoped<IWarningNotifier, OutboxWarningNotifier>();
+        services.Configure<WarningNotificationOptions>(builder.Configuration.GetSection(WarningNotificationOptions.Section));
+        services.AddSingleton<WarningNotificationSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<WarningNotificationSender>());
         services.AddSingleton<IDemoDataContributor, WarningDemoData>();
         services.AddSectionLink(new SectionLink(Sections.Incidents, "Varsler", "/haendelser/varsler", "Modtagne varsler (CAP, MeteoAlarm og manuelle), relevans for jeres områder og behandling.", Permission.Read, 20));
         services.Configure<WarningFeedOptions>(builder.Configuration.GetSection(WarningFeedOptions.Section));
