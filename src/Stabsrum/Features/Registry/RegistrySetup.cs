@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stabsrum.Features.Preparedness;
+using Stabsrum.Infrastructure.Demo;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
@@ -16,6 +17,7 @@ public static class RegistrySetup
         services.AddScoped<AlarmListChanges>();
         services.AddScoped<CatalogueChanges>();
         services.AddScoped<ReadinessQueries>();
+        services.AddSingleton<IDemoDataContributor, RegistryDemoData>();
 
         // Create and edit share one page each: /ny for a new record, /{id} for an existing one.
         services.Configure<RazorPagesOptions>(o =>
