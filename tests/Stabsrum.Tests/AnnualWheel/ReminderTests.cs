@@ -64,7 +64,14 @@ public sealed class ReminderTests(SmtpFactory app) : IClassFixture<SmtpFactory>
         Assert.Equal(["hr-chef@kommune.dk"], mail.To);
         Assert.Contains("Content-Type: multipart/alternative", mail.Data, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Subject:", mail.Data, StringComparison.Ordinal);
-        var delivery = await app.WithDbAsync(org.Id, (db, _) => db.ReminderDeliveries.SingleAsync());
+        // The server has the message before the job has recorded it as sent: wait for the record.
+        var delivery = await app.WithDbAsync(org.Id, (db, _) => db.ReminderDeliveries.AsNoTracking().SingleAsync());
+        for (var i = 0; i < 400 && delivery.SentAt is null; i++)
+        {
+            await Task.Delay(50);
+            delivery = await app.WithDbAsync(org.Id, (db, _) => db.ReminderDeliveries.AsNoTracking().SingleAsync());
+        }
+
         Assert.NotNull(delivery.SentAt);
         Assert.Equal(1, delivery.Attempts);
 
