@@ -32,8 +32,8 @@ public sealed class DutyEmailTests(SmtpFactory app) : IClassFixture<SmtpFactory>
         var mail = await app.Smtp.WaitForMessageAsync(1);
 
         Assert.Equal(["vagt@vallensbaek.dk"], mail.To);
-        Assert.Contains("/haendelser/varsler/", mail.Data, StringComparison.Ordinal);
         var sent = await app.WithDbAsync(org.Id, (db, _) => db.WarningNotifications.SingleAsync());
+        Assert.Contains($"https://stabsrum.example/haendelser/varsler/{sent.WarningId}", WarningNotificationSender.Compose(sent, "https://stabsrum.example/").TextBody, StringComparison.Ordinal);
         Assert.NotNull(sent.SentAt);
         Assert.Equal(1, sent.Attempts);
 
