@@ -30,9 +30,16 @@ public sealed class IncidentTests(StabsrumFactory app) : IClassFixture<StabsrumF
             Assert.True((await ProblemAsync(noReason, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
         }
 
-        using (var raised = await s.StaffApi.PutAsync($"/api/v1/incidents/{incident}/level", Json(new { level = 1, reason = "Vand i kældre" })))
+        var levelEntry = Guid.NewGuid();
+        using (var raised = await s.StaffApi.PutAsync($"/api/v1/incidents/{incident}/level", Json(new { level = 1, reason = "Vand i kældre", entryId = levelEntry })))
         {
             Assert.Equal(HttpStatusCode.OK, raised.StatusCode);
+        }
+
+        // A retry of the same change (same entry id) is answered with the entry already written, not refused.
+        using (var retried = await s.StaffApi.PutAsync($"/api/v1/incidents/{incident}/level", Json(new { level = 1, reason = "Vand i kældre", entryId = levelEntry })))
+        {
+            Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         }
 
         using (var tooHigh = await s.StaffApi.PutAsync($"/api/v1/incidents/{incident}/level", Json(new { level = 2, reason = "Plejecenter truet" })))

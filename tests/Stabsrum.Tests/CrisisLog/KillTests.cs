@@ -44,7 +44,7 @@ public sealed partial class KillTests : IAsyncLifetime
         var token = TokenPattern().Match(tokenOut).Value;
 
         var (app, url) = await StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var incident = await CreateIncidentAsync(http, "Strømsvigt under kill -9");
 

@@ -125,7 +125,7 @@ public sealed class IncidentChanges(StabsrumDbContext db, CrisisLog log, Current
             return new ChangeResult(ChangeOutcome.Invalid, errors);
         }
 
-        return await InLockedIncidentAsync(incidentId, async (incident, org) =>
+        return await InLockedIncidentAsync(incidentId, entryId, async (incident, org) =>
         {
             if (incident.Level == level)
             {
@@ -161,7 +161,7 @@ public sealed class IncidentChanges(StabsrumDbContext db, CrisisLog log, Current
             return new ChangeResult(ChangeOutcome.Invalid, errors);
         }
 
-        return await InLockedIncidentAsync(incidentId, async (incident, _) =>
+        return await InLockedIncidentAsync(incidentId, entryId, async (incident, _) =>
         {
             if (incident.Phase == phase)
             {
@@ -183,7 +183,7 @@ public sealed class IncidentChanges(StabsrumDbContext db, CrisisLog log, Current
             return new ChangeResult(ChangeOutcome.Invalid, errors);
         }
 
-        return await InLockedIncidentAsync(incidentId, async (incident, _) =>
+        return await InLockedIncidentAsync(incidentId, entryId, async (incident, _) =>
         {
             var (position, rule) = await AuthorityAsync(ct);
             if (rule is not { MayClose: true })
@@ -211,7 +211,7 @@ public sealed class IncidentChanges(StabsrumDbContext db, CrisisLog log, Current
     /// Runs a change with the incident row locked (a no-op update: a row lock on PostgreSQL, the write lock on
     /// SQLite) so two people changing the level at once take turns and each sees the other's result.
     /// </summary>
-    internal async Task<ChangeResult> InLockedIncidentAsync(Guid incidentId, Func<Incident, Organisations.Organisation, Task<ChangeResult>> change, CancellationToken ct)
+    internal async Task<ChangeResult> InLockedIncidentAsync(Guid incidentId, Guid? entryId, Func<Incident, Organisations.Organisation, Task<ChangeResult>> change, CancellationToken ct)
     {
         // Joins a transaction the caller already has open (demo data, other features); commits only its own.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -220,6 +220,12 @@ public sealed class IncidentChanges(StabsrumDbContext db, CrisisLog log, Current
         if (incident is null)
         {
             return new ChangeResult(ChangeOutcome.NotFound, new ValidationErrors());
+        }
+
+        // A retried change (same entry id) answers with the entry it already wrote instead of failing.
+        if (entryId is { } key && await db.CrisisLogEntries.AsNoTracking().SingleOrDefaultAsync(e => e.Id == key && e.IncidentId == incidentId, ct) is { } done)
+        {
+            return new ChangeResult(ChangeOutcome.Done, new ValidationErrors(), done);
         }
 
         if (incident.Status == IncidentStatus.Afsluttet)

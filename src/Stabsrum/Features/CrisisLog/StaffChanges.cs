@@ -11,7 +11,7 @@ public sealed record StaffJoinInput(Guid? UserId, string? Name, string? RoleName
 public sealed class StaffChanges(StabsrumDbContext db, CrisisLog log, IncidentChanges incidents, CurrentOrganisation current, TimeProvider time)
 {
     public Task<ChangeResult> JoinAsync(Guid incidentId, StaffJoinInput input, CancellationToken ct) =>
-        incidents.InLockedIncidentAsync(incidentId, async (_, _) =>
+        incidents.InLockedIncidentAsync(incidentId, null, async (_, _) =>
         {
             var errors = new ValidationErrors().Optional("name", input.Name, "Navn", 200).Optional("roleName", input.RoleName, "Rolle", 80);
             var name = input.Name?.Trim();
@@ -52,7 +52,7 @@ public sealed class StaffChanges(StabsrumDbContext db, CrisisLog log, IncidentCh
         }, ct);
 
     public Task<ChangeResult> LeaveAsync(Guid incidentId, Guid memberId, CancellationToken ct) =>
-        incidents.InLockedIncidentAsync(incidentId, async (_, _) =>
+        incidents.InLockedIncidentAsync(incidentId, null, async (_, _) =>
         {
             var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == memberId && s.IncidentId == incidentId, ct);
             if (member is null)
@@ -76,7 +76,7 @@ public sealed class StaffChanges(StabsrumDbContext db, CrisisLog log, IncidentCh
         }, ct);
 
     public Task<ChangeResult> AssumeRoleAsync(Guid incidentId, Guid memberId, string? roleName, CancellationToken ct) =>
-        incidents.InLockedIncidentAsync(incidentId, async (_, _) =>
+        incidents.InLockedIncidentAsync(incidentId, null, async (_, _) =>
         {
             var errors = new ValidationErrors().Required("roleName", roleName, "Rolle", 80);
             var member = await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == memberId && s.IncidentId == incidentId, ct);
@@ -106,7 +106,7 @@ public sealed class StaffChanges(StabsrumDbContext db, CrisisLog log, IncidentCh
         }, ct);
 
     public Task<ChangeResult> RenounceRoleAsync(Guid incidentId, Guid assignmentId, CancellationToken ct) =>
-        incidents.InLockedIncidentAsync(incidentId, async (_, _) =>
+        incidents.InLockedIncidentAsync(incidentId, null, async (_, _) =>
         {
             var assignment = await db.StaffRoleAssignments.SingleOrDefaultAsync(r => r.Id == assignmentId && r.IncidentId == incidentId, ct);
             if (assignment is null)
