@@ -22,7 +22,6 @@ public static class StaffApi
         staff.MapPost("/{memberId:guid}/roles", AssumeRole).RequireAuthorization(Policies.OperateIncidents);
         staff.MapDelete("/roles/{assignmentId:guid}", RenounceRole).RequireAuthorization(Policies.OperateIncidents);
         staff.MapGet("/roles", HoldersAt).RequireAuthorization(Policies.Read);
-        app.MapApiGroup("/staff-roles", "Krisestab").MapGet("/", () => TypedResults.Ok(StaffRoleAssignment.SuggestedRoles)).RequireAuthorization(Policies.Read);
     }
 
     private static async Task<Results<Ok<List<StaffMemberDto>>, NotFound>> List(Guid id, StabsrumDbContext db, CancellationToken ct) =>

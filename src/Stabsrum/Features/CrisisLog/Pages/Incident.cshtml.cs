@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Stabsrum.Features.Registry;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Security;
 using Stabsrum.Infrastructure.Tenancy;
@@ -74,6 +75,9 @@ public sealed class IncidentModel(StabsrumDbContext db, CrisisLog log, IncidentC
     public List<LogEntryDto> Entries { get; private set; } = [];
 
     public List<(Guid UserId, string Name)> Members { get; private set; } = [];
+
+    /// <summary>The organisation's role catalogue (Beredskab → Roller), or the seeds' roles while it is empty.</summary>
+    public IReadOnlyList<string> RoleSuggestions { get; private set; } = StaffRoleAssignment.SuggestedRoles;
 
     public bool CanOperate => current.Can(Permission.OperateIncidents);
 
@@ -204,6 +208,8 @@ public sealed class IncidentModel(StabsrumDbContext db, CrisisLog log, IncidentC
         Entries = await LogEntryView.ToDtosAsync(db, entries, Cleared, ct);
         var members = await (from m in db.Memberships.AsNoTracking() join u in db.Users.AsNoTracking() on m.UserId equals u.Id orderby u.DisplayName select new { u.Id, u.DisplayName }).ToListAsync(ct);
         Members = members.Select(m => (m.Id, m.DisplayName)).ToList();
+        var catalogue = await db.StaffRoles.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
+        RoleSuggestions = catalogue.Count > 0 ? catalogue : StaffRoleAssignment.SuggestedRoles;
         if (Entry.Id == Guid.Empty)
         {
             Entry.Id = Guid.CreateVersion7();
