@@ -18,6 +18,14 @@ public sealed class RegistryJourneyTests(BrowserFixture browser) : BrowserJourne
 
         await Page.GotoAsync("/beredskab/noeglepersoner");
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Importér fra CSV" }).ClickAsync();
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+        var sample = "Navn;Titel;Enhed;Mobil;Arbejdstelefon;Privat telefon;E-mail;Sikkerhedsgodkendt;Godkendelsesniveau;Godkendelse udløber;Stedfortrædere;Roller;Noter\nPrøve Person;;;123;;;prove@eksempel.dk;nej;;;;;\n";
+        await Page.GetByLabel("CSV-fil").SetInputFilesAsync(new FilePayload { Name = "noeglepersoner.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(sample) });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Vis forhåndsvisning" }).ClickAsync();
+        await Expect(Page.GetByText("Række 2, Mobil: Mobil '123'")).ToBeVisibleAsync();
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+
         await Page.GotoAsync("/beredskab/noeglepersoner/ny");
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
         await Page.GetByLabel("Navn", new() { Exact = true }).FillAsync(name);
