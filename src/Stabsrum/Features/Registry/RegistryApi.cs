@@ -22,6 +22,7 @@ public static class RegistryApi
         persons.MapPost("/{id:guid}/contact-verified", VerifyPerson).RequireAuthorization(Policies.MaintainRegistry);
         persons.MapGet("/{id:guid}/gdpr-export", ExportPerson).RequireAuthorization(Policies.MaintainRegistry);
         persons.MapPost("/{id:guid}/erase", ErasePerson).RequireAuthorization(Policies.MaintainRegistry);
+        persons.MapImport(ImportKind.KeyPersons);
 
         var roles = app.MapApiGroup("/staff-roles", "Roller");
         roles.MapGet("/", ListRoles).RequireAuthorization(Policies.Read);
@@ -40,6 +41,7 @@ public static class RegistryApi
         lists.MapDelete("/{id:guid}", DeleteAlarmList).RequireAuthorization(Policies.MaintainRegistry);
 
         var resources = app.MapApiGroup("/resources", "Ressourcer");
+        resources.MapImport(ImportKind.Resources);
         resources.MapGet("/", async (StabsrumDbContext db, CancellationToken ct) =>
             (await db.TacticalResources.AsNoTracking().OrderByDescending(r => r.Critical).ThenBy(r => r.Category).ThenBy(r => r.Name).ToListAsync(ct)).Select(TacticalResourceDto.From).ToList())
             .RequireAuthorization(Policies.Read);

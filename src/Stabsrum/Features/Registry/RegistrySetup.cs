@@ -17,6 +17,7 @@ public static class RegistrySetup
         services.AddScoped<AlarmListChanges>();
         services.AddScoped<CatalogueChanges>();
         services.AddScoped<ReadinessQueries>();
+        services.AddScoped<RegistryImport>();
         services.AddSingleton<IDemoDataContributor, RegistryDemoData>();
 
         // Create and edit share one page each: /ny for a new record, /{id} for an existing one.
