@@ -18,6 +18,12 @@ public sealed record SectionLink(string Section, string Title, string Href, stri
 public sealed record OverviewPanel(string ViewComponentName, int Order = 100);
 
 /// <summary>
+/// A link in an incident's own menu (alarmering, situationsbillede, opgaver …), registered by the feature that
+/// owns the page. <see cref="PathSuffix"/> is appended to <c>/haendelser/{id}</c>, e.g. <c>/alarmering</c>.
+/// </summary>
+public sealed record IncidentLink(string Title, string PathSuffix, Permission Permission = Permission.Read, int Order = 100);
+
+/// <summary>
 /// Lets a feature put itself on a landing page without editing the page: the landing pages and the overview
 /// read what features registered, so features developed side by side never collide in shared files.
 /// </summary>
@@ -25,8 +31,16 @@ public static class FeatureNavigation
 {
     public static IServiceCollection AddSectionLink(this IServiceCollection services, SectionLink link) => services.AddSingleton(link);
 
+    public static IServiceCollection AddIncidentLink(this IServiceCollection services, IncidentLink link) => services.AddSingleton(link);
+
     public static IServiceCollection AddOverviewPanel(this IServiceCollection services, OverviewPanel panel) => services.AddSingleton(panel);
 
     public static IReadOnlyList<SectionLink> LinksFor(this IEnumerable<SectionLink> links, string section, ShellState shell) =>
         links.Where(l => l.Section == section && shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<IncidentLink> For(this IEnumerable<IncidentLink> links, ShellState shell) =>
+        links.Where(l => shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
 }
+
+/// <summary>Model of the shared partial <c>_IncidentNav</c>: <c>&lt;partial name="_IncidentNav" model="new IncidentNavModel(id)" /&gt;</c>.</summary>
+public sealed record IncidentNavModel(Guid IncidentId);
