@@ -43,7 +43,7 @@ public sealed record CalendarFeedStatus(bool Active, DateTimeOffset? CreatedAt, 
 
 public sealed class CalendarFeedService(StabsrumDbContext db, CurrentOrganisation current, TimeProvider time)
 {
-    /// <summary>The feed's events: every open obligation's due dates from a year back to two years ahead.</summary>
+    /// <summary>The feed's events: every open obligation's due dates and every registered source's deadlines from a year back to two years ahead.</summary>
     public const int DaysBack = 365;
     public const int DaysAhead = 730;
 
@@ -94,7 +94,7 @@ public sealed class CalendarFeedService(StabsrumDbContext db, CurrentOrganisatio
     /// The calendar for a token, or null when the token names no active feed. Runs without a signed-in user, so it
     /// scopes by the feed's organisation explicitly.
     /// </summary>
-    public static async Task<string?> RenderAsync(StabsrumDbContext db, string token, DateOnly today, CancellationToken ct)
+    public static async Task<string?> RenderAsync(StabsrumDbContext db, IEnumerable<IAnnualWheelSource> sources, string token, DateOnly today, CancellationToken ct)
     {
         if (token.Length is < 20 or > 100)
         {
@@ -120,6 +120,7 @@ public sealed class CalendarFeedService(StabsrumDbContext db, CurrentOrganisatio
                 Stamp: o.UpdatedAt,
                 Summary: o.Title,
                 Description: Describe(o))))
+            .Concat((await sources.DeadlinesAsync(feed.OrganisationId, from, to, ct)).Select(d => new CalendarEvent(d.Uid, d.Date, d.Stamp, d.Title, d.Description)))
             .OrderBy(e => e.Date).ThenBy(e => e.Uid, StringComparer.Ordinal)
             .Take(1000);
         return ICalendar.Write($"Årshjul – {organisation}", events);
@@ -148,9 +149,9 @@ public static class CalendarFeedEndpoint
     public static void MapCalendarFeed(this IEndpointRouteBuilder app)
     {
         // Calendar apps cannot sign in: the unguessable, revocable token in the URL is the credential.
-        app.MapGet("/kalender/{token}.ics", async (string token, StabsrumDbContext db, TimeProvider time, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/kalender/{token}.ics", async (string token, StabsrumDbContext db, IEnumerable<IAnnualWheelSource> sources, TimeProvider time, HttpContext http, CancellationToken ct) =>
             {
-                var calendar = await CalendarFeedService.RenderAsync(db, token, time.Today(), ct);
+                var calendar = await CalendarFeedService.RenderAsync(db, sources, token, time.Today(), ct);
                 if (calendar is null)
                 {
                     return Results.NotFound();

@@ -129,12 +129,17 @@ public sealed class GoalDetailsChanges(StabsrumDbContext db, GoalChanges goals, 
             errors.Add("frequency", "Vælg hvor ofte der afrapporteres.");
         }
 
+        if (input.FirstDueOn is { Year: < 2000 or > 2100 })
+        {
+            errors.Add("firstDueOn", "Første frist skal ligge mellem år 2000 og 2100.");
+        }
+
         if (errors.Any)
         {
             return (null, errors);
         }
 
-        var line = new ReportingLine { GoalId = goalId, Reporter = input.Reporter!.Trim(), Recipient = input.Recipient!.Trim(), Frequency = input.Frequency!.Value, Note = GoalChanges.Clean(input.Note) };
+        var line = new ReportingLine { GoalId = goalId, Reporter = input.Reporter!.Trim(), Recipient = input.Recipient!.Trim(), Frequency = input.Frequency!.Value, FirstDueOn = input.FirstDueOn, Note = GoalChanges.Clean(input.Note) };
         db.ReportingLines.Add(line);
         await db.SaveChangesAsync(ct);
         return (line, errors);

@@ -179,6 +179,9 @@ public sealed class ReportingLine : IOrganisationOwned
 
     public Frequency Frequency { get; set; }
 
+    /// <summary>The first deadline; the next ones follow at <see cref="Frequency"/>. When empty, the end of each period.</summary>
+    public DateOnly? FirstDueOn { get; set; }
+
     public string? Note { get; set; }
 }
 

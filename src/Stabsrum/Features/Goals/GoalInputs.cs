@@ -24,7 +24,7 @@ public sealed record BenefitsInput(string? ExpectedBenefits, string? IndirectInd
 
 public sealed record AssessmentInput(string? Period, int? Score, string? Evidence);
 
-public sealed record ReportingLineInput(string? Reporter, string? Recipient, Frequency? Frequency, string? Note);
+public sealed record ReportingLineInput(string? Reporter, string? Recipient, Frequency? Frequency, string? Note, DateOnly? FirstDueOn = null);
 
 public sealed record KeyFigureInput(
     string? Name, KeyFigureUnit? Unit, Direction? Direction, string? BaselinePeriod, decimal? BaselineValue,

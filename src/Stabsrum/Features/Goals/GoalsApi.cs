@@ -77,8 +77,8 @@ public static class GoalsApi
         figures.MapPost("/{id:guid}/measurements/import", ImportMeasurements).RequireAuthorization(Policies.MaintainRegistry);
 
         app.MapGoalDetailsApi();
+        app.MapGoalEditsApi();
         app.MapCostKeysApi();
-
     }
 
     private static async Task<Ok<List<PlanSummaryDto>>> ListPlans(StabsrumDbContext db, CancellationToken ct)

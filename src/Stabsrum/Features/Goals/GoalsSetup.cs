@@ -1,3 +1,4 @@
+using Stabsrum.Features.AnnualWheel;
 using Stabsrum.Features.Goals.CostKeys;
 using Stabsrum.Features.Goals.KeyFigures;
 using Stabsrum.Infrastructure.Demo;
@@ -15,8 +16,11 @@ public static class GoalsSetup
         services.AddScoped<GoalQueries>();
         services.AddScoped<KeyFigureChanges>();
         services.AddScoped<GoalDetailsChanges>();
+        services.AddScoped<FocusAreaChanges>();
         services.AddScoped<CostKeyChanges>();
         services.AddSingleton<IDemoDataContributor, GoalsDemoData>();
+        services.AddAnnualWheelSource<ReportingDeadlinesSource>();
+        services.AddOverviewPanel(new OverviewPanel("GoalsPanel", 40));
         services.AddSectionLink(new SectionLink(Sections.Goals, "Handlingsplaner og resultatkontrakter", "/maal/planer",
             "HP-mål, initiativer og statustrin, nøgletal, gevinstoverblik og rapporter til medarbejdere, ledere, bestyrelse og ejerkommuner.", Permission.Read, 10));
         services.AddSectionLink(new SectionLink(Sections.Goals, "Fordelingsnøgler", "/maal/fordelingsnoegler",

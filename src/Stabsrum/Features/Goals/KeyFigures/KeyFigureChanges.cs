@@ -36,6 +36,68 @@ public sealed class KeyFigureChanges(StabsrumDbContext db, GoalChanges goals, Ti
         return (figure, errors);
     }
 
+    /// <summary>
+    /// Changes the definition. The unit cannot change once there are measurements: the values were entered in the old
+    /// unit and would silently mean something else.
+    /// </summary>
+    public async Task<ValidationErrors?> UpdateAsync(Guid id, KeyFigureInput input, CancellationToken ct)
+    {
+        var figure = await db.KeyFigures.SingleOrDefaultAsync(k => k.Id == id, ct);
+        if (figure is null)
+        {
+            return null;
+        }
+
+        var errors = Validate(input, out var baseline, out var target);
+        if (input.Unit is { } unit && unit != figure.Unit && await db.Measurements.AnyAsync(m => m.KeyFigureId == id, ct))
+        {
+            errors.Add("unit", $"Enheden kan ikke ændres, når nøgletallet har målinger (de er indtastet i {figure.Unit.Label().ToLowerInvariant()}). Opret et nyt nøgletal i stedet.");
+        }
+
+        if (errors.Any)
+        {
+            return errors;
+        }
+
+        figure.Name = input.Name!.Trim();
+        figure.Unit = input.Unit!.Value;
+        figure.Direction = input.Direction!.Value;
+        figure.BaselinePeriod = baseline?.Text;
+        figure.BaselineValue = input.BaselineValue;
+        figure.TargetPeriod = target!.Value.Text;
+        figure.TargetValue = input.TargetValue!.Value;
+        figure.Method = GoalChanges.Clean(input.Method);
+        figure.DataSource = GoalChanges.Clean(input.DataSource);
+        figure.MeasuredBy = GoalChanges.Clean(input.MeasuredBy);
+        figure.Frequency = input.Frequency ?? Frequency.Aarlig;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Deletes the key figure with its measurements, unless its goal is fulfilled by it: then the goal's fulfilment
+    /// rule must be changed first, so a goal never points at a key figure that is gone.
+    /// </summary>
+    public async Task<DeleteOutcome> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var figure = await db.KeyFigures.SingleOrDefaultAsync(k => k.Id == id, ct);
+        if (figure is null)
+        {
+            return DeleteOutcome.NotFound;
+        }
+
+        if (await db.Goals.Where(g => g.FulfilmentKeyFigureId == id).Select(g => (int?)g.Number).FirstOrDefaultAsync(ct) is { } number)
+        {
+            return DeleteOutcome.Refused($"Nøgletallet »{figure.Name}« afgør opfyldelsen af HP-mål {number}. Vælg en anden opfyldelsesregel for målet, før nøgletallet slettes.");
+        }
+
+        // Tracked, not a cascade in the database, so every removed measurement reaches the audit trail.
+        db.Measurements.RemoveRange(await db.Measurements.Where(m => m.KeyFigureId == id).ToListAsync(ct));
+        db.KeyFigures.Remove(figure);
+        await db.SaveChangesAsync(ct);
+        return DeleteOutcome.Deleted;
+    }
+
     private static ValidationErrors Validate(KeyFigureInput input, out Period? baseline, out Period? target)
     {
         baseline = null;

@@ -11,7 +11,7 @@ namespace Stabsrum.Features.Goals.KeyFigures;
 [Authorize(Policy = Policies.Read)]
 public sealed class KeyFigurePageModel(StabsrumDbContext db, KeyFigureChanges changes, CurrentOrganisation current) : PageModel
 {
-    public KeyFigureView? Figure { get; private set; }
+    public KeyFigureView? View { get; private set; }
 
     public bool CanMaintain => current.CanMaintain();
 
@@ -30,12 +30,83 @@ public sealed class KeyFigurePageModel(StabsrumDbContext db, KeyFigureChanges ch
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
+    /// <summary>The "Ret nøgletal" form: the stored definition, or what was posted when it was refused.</summary>
+    [BindProperty]
+    public KeyFigureForm Figure { get; set; } = new();
+
+    public bool EditOpen { get; private set; }
+
+    public string? DeleteRefusal { get; private set; }
+
     public IReadOnlyList<string> ImportErrors { get; private set; } = [];
 
     [TempData]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Figure = KeyFigureForm.From(View!.Figure);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        EditOpen = true;
+        if (Figure.ToInput(ModelState, nameof(Figure)) is not { } input)
+        {
+            return Page();
+        }
+
+        var errors = await changes.UpdateAsync(id, input, ct);
+        if (errors is { Any: false })
+        {
+            Message = "Nøgletallet er gemt.";
+            return Redirect($"/maal/noegletal/{id}");
+        }
+
+        errors?.CopyTo(ModelState, nameof(Figure));
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        if (!CanMaintain)
+        {
+            return Forbid();
+        }
+
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var outcome = await changes.DeleteAsync(id, ct);
+        if (outcome.Refusal is { } refusal)
+        {
+            DeleteRefusal = refusal;
+            Figure = KeyFigureForm.From(View!.Figure);
+            return Page();
+        }
+
+        Message = $"Nøgletallet »{View!.Figure.Name}« og dets målinger er slettet.";
+        return Redirect($"/maal/maal/{View.Figure.GoalId}");
+    }
 
     public async Task<IActionResult> OnPostMeasurementAsync(Guid id, CancellationToken ct)
     {
@@ -50,7 +121,8 @@ public sealed class KeyFigurePageModel(StabsrumDbContext db, KeyFigureChanges ch
         }
 
         ModelState.Clear();
-        var (value, valueError) = string.IsNullOrWhiteSpace(Value) ? (null, null) : ValueWithUnit.Parse(Value, Figure!.Figure.Unit);
+        Figure = KeyFigureForm.From(View!.Figure);
+        var (value, valueError) = string.IsNullOrWhiteSpace(Value) ? (null, null) : ValueWithUnit.Parse(Value, View.Figure.Unit);
         if (valueError is not null)
         {
             ModelState.AddModelError(nameof(Value), valueError);
@@ -80,6 +152,7 @@ public sealed class KeyFigurePageModel(StabsrumDbContext db, KeyFigureChanges ch
             return NotFound();
         }
 
+        Figure = KeyFigureForm.From(View!.Figure);
         var csv = Csv;
         if (Upload is { Length: > 0 } file)
         {
@@ -113,7 +186,7 @@ public sealed class KeyFigurePageModel(StabsrumDbContext db, KeyFigureChanges ch
         }
 
         var series = await db.Measurements.AsNoTracking().Where(m => m.KeyFigureId == id).OrderBy(m => m.PeriodStart).ToListAsync(ct);
-        Figure = GoalQueries.KeyFigure(figure, series);
+        View = GoalQueries.KeyFigure(figure, series);
         return true;
     }
 }

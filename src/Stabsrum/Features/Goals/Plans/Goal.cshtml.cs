@@ -48,6 +48,8 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
 
         public Frequency? Frequency { get; set; }
 
+        public DateOnly? FirstDueOn { get; set; }
+
         public string? Note { get; set; }
     }
 
@@ -102,31 +104,6 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         public string? Description { get; set; }
     }
 
-    public sealed class FigureForm
-    {
-        public string? Name { get; set; }
-
-        public KeyFigureUnit? Unit { get; set; }
-
-        public Direction? Direction { get; set; }
-
-        public string? BaselinePeriod { get; set; }
-
-        public string? BaselineValue { get; set; }
-
-        public string? TargetPeriod { get; set; }
-
-        public string? TargetValue { get; set; }
-
-        public string? Method { get; set; }
-
-        public string? DataSource { get; set; }
-
-        public string? MeasuredBy { get; set; }
-
-        public Frequency? Frequency { get; set; }
-    }
-
     public GoalPlan? Plan { get; private set; }
 
     public GoalView? View { get; private set; }
@@ -137,7 +114,7 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
     public InitiativeForm Initiative { get; set; } = new();
 
     [BindProperty]
-    public FigureForm Figure { get; set; } = new();
+    public KeyFigureForm Figure { get; set; } = new();
 
     [TempData]
     public string? Message { get; set; }
@@ -198,18 +175,12 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         }
 
         ModelState.Clear();
-        var f = Figure;
-        var unit = f.Unit ?? KeyFigureUnit.Antal;
-        var (baseline, baselineError) = string.IsNullOrWhiteSpace(f.BaselineValue) ? (null, null) : ValueWithUnit.Parse(f.BaselineValue, unit);
-        var (target, targetError) = string.IsNullOrWhiteSpace(f.TargetValue) ? (null, null) : ValueWithUnit.Parse(f.TargetValue, unit);
-        if (baselineError is not null || targetError is not null)
+        if (Figure.ToInput(ModelState, nameof(Figure)) is not { } input)
         {
-            AddError("Figure.BaselineValue", baselineError);
-            AddError("Figure.TargetValue", targetError);
             return Page();
         }
 
-        var (figure, errors) = await figures.CreateAsync(id, new KeyFigureInput(f.Name, f.Unit, f.Direction, f.BaselinePeriod, baseline, f.TargetPeriod, target, f.Method, f.DataSource, f.MeasuredBy, f.Frequency), ct);
+        var (figure, errors) = await figures.CreateAsync(id, input, ct);
         if (figure is not null)
         {
             return Redirect($"/maal/noegletal/{figure.Id}");
@@ -232,7 +203,7 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         SaveAsync(id, nameof(Assessment), "Vurderingen er tilføjet.", async () => (await details.AddAssessmentAsync(id, new AssessmentInput(Assessment.Period, Assessment.Score, Assessment.Evidence), ct)).Errors, ct);
 
     public Task<IActionResult> OnPostLineAsync(Guid id, CancellationToken ct) =>
-        SaveAsync(id, nameof(Line), "Afrapporteringen er tilføjet.", async () => (await details.AddReportingLineAsync(id, new ReportingLineInput(Line.Reporter, Line.Recipient, Line.Frequency, Line.Note), ct)).Errors, ct);
+        SaveAsync(id, nameof(Line), "Afrapporteringen er tilføjet.", async () => (await details.AddReportingLineAsync(id, new ReportingLineInput(Line.Reporter, Line.Recipient, Line.Frequency, Line.Note, Line.FirstDueOn), ct)).Errors, ct);
 
     public async Task<IActionResult> OnPostRemoveLineAsync(Guid id, Guid lineId, CancellationToken ct)
     {
@@ -280,14 +251,6 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         return Page();
     }
 
-    private void AddError(string key, string? message)
-    {
-        if (message is not null)
-        {
-            ModelState.AddModelError(key, message);
-        }
-    }
-
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var planId = await db.Goals.Where(g => g.Id == id).Select(g => (Guid?)g.PlanId).SingleOrDefaultAsync(ct);
@@ -297,7 +260,7 @@ public sealed class GoalModel(GoalQueries queries, GoalChanges changes, KeyFigur
         }
 
         (Plan, View, Areas) = (plan.Plan, plan.Goals.Single(g => g.Goal.Id == id), plan.Areas);
-        Overview = await GoalDetailsApi.LoadOverviewAsync(id, db, ct);
+        Overview = await GoalDetailsApi.LoadOverviewAsync(id, db, plan.Today, ct);
         return true;
     }
 }

@@ -62,7 +62,7 @@ public sealed class ReportModel(StabsrumDbContext db, GoalQueries queries, Curre
         var benefits = new List<GoalDetailsApi.BenefitOverviewDto>();
         foreach (var goalId in goalsWithBenefits)
         {
-            benefits.Add((await GoalDetailsApi.LoadOverviewAsync(goalId, db, ct))!);
+            benefits.Add((await GoalDetailsApi.LoadOverviewAsync(goalId, db, View!.Today, ct))!);
         }
 
         Benefits = benefits;
