@@ -6,8 +6,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Stabsrum.BrowserTests.Journeys;
 
 /// <summary>
-/// A quality coordinator in Nordjyllands Beredskab updates an initiative's status with a comment, enters a key-figure
-/// measurement the Danish way and opens the board report; every page on the way, charts included, is axe clean.
+/// A quality coordinator in Nordjyllands Beredskab sees the plan on Overblik, updates an initiative's status with a
+/// comment, enters a key-figure measurement the Danish way, opens the board report (also on a 360 px phone, where
+/// the wide tables scroll inside their box, not the page) and finds the reporting deadlines in the årshjul; every
+/// page on the way, charts included, is axe clean.
 /// </summary>
 public sealed class GoalsJourneyTests(BrowserFixture browser) : BrowserJourney(browser)
 {
@@ -18,6 +20,13 @@ public sealed class GoalsJourneyTests(BrowserFixture browser) : BrowserJourney(b
         var overview = await login.LogInAsync(DemoLogins.Administrator, DemoLogins.Password);
         await overview.Shell.SwitchOrganisationAsync("Nordjyllands Beredskab");
 
+        // Overblik: the plan's fulfilment and the initiative behind schedule.
+        var panel = Page.GetByRole(AriaRole.Region, new() { Name = "Mål og handlingsplaner" });
+        await Expect(panel).ToContainTextAsync("NOBR2025");
+        await Expect(panel).ToContainTextAsync("% opfyldt");
+        await Expect(panel.GetByRole(AriaRole.Link, new() { Name = "29.4 Udbrede gevinstoverblik til alle mål uden nøgletal" })).ToBeVisibleAsync();
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+
         await Page.GotoAsync("/maal");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Handlingsplaner og resultatkontrakter" }).ClickAsync();
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
@@ -25,6 +34,13 @@ public sealed class GoalsJourneyTests(BrowserFixture browser) : BrowserJourney(b
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "NOBR2025", Level = 1 })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Når HP-mål og initiativer igangsættes efter godkendt tidsplan.")).ToBeVisibleAsync();
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
+
+        // A focus area with goals can be renamed or moved, not deleted: the page says what to do first.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Ret eller slet fokusområdet Det forebyggende arbejde › Brandsyn" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Slet fokusområdet" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Flyt målene til et andet fokusområde");
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Tilbage til NOBR2025" }).ClickAsync();
 
         // HP-mål 29 and its initiative 29.4, which is behind its Q1 2024 schedule.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Implementere en metodik til at måle gevinster ved ”bløde mål”." }).ClickAsync();
@@ -68,6 +84,28 @@ public sealed class GoalsJourneyTests(BrowserFixture browser) : BrowserJourney(b
         await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Initiativer pr. fokusområde og statustrin" })).ToBeVisibleAsync();
         await Expect(Page.GetByText("Alle mål uden nøgletal har nu gevinstoverblik")).ToBeVisibleAsync();
         await ScreenshotAsync("goals-board-report");
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+
+        // On a 360 px phone every report fits the screen; the wide tables scroll inside their own box.
+        await Page.SetViewportSizeAsync(Phone.Width, Phone.Height);
+        var reportUrl = Page.Url.Split('?')[0];
+        foreach (var audience in new[] { "Medarbejdere", "Ledere", "Bestyrelse", "Ejerkommuner" })
+        {
+            await Page.GotoAsync($"{reportUrl}?modtager={audience}");
+            var width = await Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+            Assert.True(width <= Phone.Width + 1, $"The report to {audience} is {width} px wide on a {Phone.Width} px screen: the page scrolls sideways.");
+        }
+
+        var statusTable = Page.Locator(".table-wrap", new() { Has = Page.GetByRole(AriaRole.Table, new() { Name = "Initiativer pr. fokusområde og statustrin" }) });
+        Assert.True(await statusTable.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "The status table should be wider than the phone and scroll inside its box.");
+        await ScreenshotAsync("goals-owner-report-phone");
+        await AxeScan.AssertNoSeriousViolationsAsync(Page);
+
+        // The årshjul shows the plan's reporting deadlines next to its own obligations.
+        await Page.SetViewportSizeAsync(Desktop.Width, Desktop.Height);
+        await Page.GotoAsync("/beredskab/aarshjul/aar/2025?maaned=8");
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Forpligtelser i august 2025" }))
+            .ToContainTextAsync("Beredskabsdirektøren afrapporterer til Bestyrelsen (HP-mål 31, NOBR2025)");
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
     }
 }

@@ -120,8 +120,8 @@ internal sealed partial class GoalsDemoData
             Initiative(goals[28], 1, "Udkast til samarbejdsaftale om samordnet krisestyring", "Beredskabsdirektør", Schedule.Quarter(2026, 4), (InitiativeStatus.IgangsaettesJfTidsplan, null, 2025, 1));
 
             var g31 = goals[31];
-            Line(g31, "Beredskabsdirektøren", "Bestyrelsen", Frequency.Halvaarlig, "Halvårsstatus på HP-mål og initiativer");
-            Line(g31, "Nordjyllands Beredskab", "De 11 ejerkommuner", Frequency.Aarlig, "Årsrapport");
+            Line(g31, "Beredskabsdirektøren", "Bestyrelsen", Frequency.Halvaarlig, "Halvårsstatus på HP-mål og initiativer", new DateOnly(2022, 8, 31));
+            Line(g31, "Nordjyllands Beredskab", "De 11 ejerkommuner", Frequency.Aarlig, "Årsrapport", new DateOnly(2023, 4, 30));
             Line(g31, "Ledergruppen", "Medarbejdere", Frequency.Kvartalsvis, "Status på personalemøder");
         }
 
@@ -290,8 +290,8 @@ internal sealed partial class GoalsDemoData
             Add(new BenefitAssessment { GoalId = goal.Id, Period = p.Text, PeriodStart = p.Start, Score = score, Evidence = evidence, AssessedAt = now, AssessedBy = Actor });
         }
 
-        private void Line(Goal goal, string reporter, string recipient, Frequency frequency, string? note) =>
-            Add(new ReportingLine { GoalId = goal.Id, Reporter = reporter, Recipient = recipient, Frequency = frequency, Note = note });
+        private void Line(Goal goal, string reporter, string recipient, Frequency frequency, string? note, DateOnly? firstDueOn = null) =>
+            Add(new ReportingLine { GoalId = goal.Id, Reporter = reporter, Recipient = recipient, Frequency = frequency, Note = note, FirstDueOn = firstDueOn });
 
         private T Add<T>(T entity)
             where T : class, IOrganisationOwned
