@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stabsrum.Features.Plans;
+using Stabsrum.Infrastructure.Background;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Email;
 
@@ -24,44 +25,14 @@ public sealed class ReminderOptions
 /// Sends årshjul reminders N days before an obligation is due. All state is in <see cref="ReminderDelivery"/> rows
 /// (see docs/adr/0008-plan-duties.md), so stopping and starting the job neither loses nor repeats a reminder.
 /// </summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderJob> logger) : BackgroundService
+public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, IOptions<ReminderOptions> options, ILogger<ReminderJob> logger)
+    : PeriodicJob(time, logger)
 {
-    private int _completedRuns;
+    protected override bool Enabled => options.Value.Enabled;
 
-    /// <summary>Runs finished since start (for tests and diagnostics; not state).</summary>
-    public int CompletedRuns => Volatile.Read(ref _completedRuns);
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Reminder run failed; it is retried on the next run.");
-            }
-
-            Interlocked.Increment(ref _completedRuns);
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<IEmailSender>();
@@ -78,8 +49,8 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, 
     /// <summary>Step 1: a pending row for every reminder whose day has come, committed before anything is sent.</summary>
     private async Task PlanDueRemindersAsync(StabsrumDbContext db, CancellationToken ct)
     {
-        var today = time.Today();
-        var now = time.GetUtcNow();
+        var today = Time.Today();
+        var now = Time.GetUtcNow();
         // Organisations in exercise mode send nothing to real recipients; their reminders wait until it ends.
         var exercising = db.Organisations.Where(o => o.ExerciseMode).Select(o => o.Id);
         var candidates = await db.Obligations.IgnoreQueryFilters().AsNoTracking()
@@ -132,13 +103,13 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, TimeProvider time, 
                     await sender.SendAsync(Compose(obligation, delivery, organisation, email.PublicUrl), ct);
                 }
 
-                delivery.SentAt = time.GetUtcNow();
+                delivery.SentAt = Time.GetUtcNow();
                 delivery.LastError = null;
             }
             catch (Exception e) when (e is EmailDeliveryException or InvalidOperationException or IOException or FormatException)
             {
                 delivery.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                logger.LogWarning(e, "Reminder {Delivery} could not be sent (attempt {Attempt}).", delivery.Id, delivery.Attempts);
+                Logger.LogWarning(e, "Reminder {Delivery} could not be sent (attempt {Attempt}).", delivery.Id, delivery.Attempts);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Stabsrum.Infrastructure.Background;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Email;
 
@@ -24,44 +25,16 @@ public sealed class WarningNotificationOptions
 /// in flight and never loses one; with e-mail switched off the rows simply wait.
 /// </summary>
 public sealed class WarningNotificationSender(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<WarningNotificationOptions> options, ILogger<WarningNotificationSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<WarningNotificationOptions> options, ILogger<WarningNotificationSender> logger)
+    : PeriodicJob(time, logger)
 {
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
-    private int _completedRuns;
 
-    public int CompletedRuns => Volatile.Read(ref _completedRuns);
+    protected override bool Enabled => options.Value.Enabled;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Warning notifications run failed; it is retried on the next run.");
-            }
-
-            Interlocked.Increment(ref _completedRuns);
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    public async Task RunOnceAsync(CancellationToken ct)
+    public override async Task RunOnceAsync(CancellationToken ct)
     {
         await _oneRunAtATime.WaitAsync(ct);
         try
@@ -107,13 +80,13 @@ public sealed class WarningNotificationSender(
             try
             {
                 await sender.SendAsync(Compose(notification, publicUrl), ct);
-                notification.SentAt = time.GetUtcNow();
+                notification.SentAt = Time.GetUtcNow();
                 notification.LastError = null;
             }
             catch (Exception e) when (e is EmailDeliveryException or InvalidOperationException or IOException or FormatException)
             {
                 notification.LastError = e.Message.Length > 1000 ? e.Message[..1000] : e.Message;
-                logger.LogWarning(e, "Warning notification {Notification} could not be sent (attempt {Attempt}).", notification.Id, notification.Attempts);
+                Logger.LogWarning(e, "Warning notification {Notification} could not be sent (attempt {Attempt}).", notification.Id, notification.Attempts);
             }
 
             await db.SaveChangesAsync(CancellationToken.None);

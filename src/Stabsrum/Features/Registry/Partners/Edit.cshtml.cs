@@ -9,7 +9,7 @@ using Stabsrum.Infrastructure.Security;
 namespace Stabsrum.Features.Registry.Partners;
 
 [Authorize(Policy = Policies.MaintainRegistry)]
-public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : PageModel
+public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : CatalogueEditPage<EditModel.PartnerForm>("/beredskab/samarbejdspartnere")
 {
     private const int ContactRows = 3;
 
@@ -37,87 +37,38 @@ public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : 
         public List<ContactForm> Contacts { get; set; } = [];
     }
 
-    [BindProperty]
-    public PartnerForm Input { get; set; } = new();
+    protected override string SavedMessage => $"{Input.OrganisationName?.Trim()} er gemt.";
 
-    [FromRoute]
-    public Guid? Id { get; set; }
+    protected override string DeletedMessage => "Samarbejdspartneren er slettet.";
 
-    public bool IsNew => Id is null;
-
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (Id is { } id)
-        {
-            var p = await db.ExternalPartners.AsNoTracking().Include(x => x.Contacts).SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (p is null)
-            {
-                return NotFound();
-            }
-
-            Input = new PartnerForm
+    protected override async Task<PartnerForm?> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.ExternalPartners.AsNoTracking().Include(x => x.Contacts).SingleOrDefaultAsync(x => x.Id == id, ct) is { } p
+            ? new PartnerForm
             {
                 OrganisationName = p.OrganisationName,
                 Kind = p.Kind,
                 Provides = p.Provides,
                 Notes = p.Notes,
                 Contacts = p.Contacts.OrderBy(c => c.Position).Select(c => new ContactForm { Name = c.Name, Title = c.Title, Phone = PhoneNumber.Display(c.Phone), Email = c.Email }).ToList(),
-            };
-        }
-
-        PadContacts();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var input = new ExternalPartnerInput(null, Input.OrganisationName, Input.Kind, Input.Provides, Input.Notes,
-            Input.Contacts.Select(c => new PartnerContactInput(c.Name, c.Title, c.Phone, c.Email)).ToList());
-        ValidationErrors? errors;
-        if (Id is { } id)
-        {
-            errors = await changes.UpdatePartnerAsync(id, input, ct);
-            if (errors is null)
-            {
-                return NotFound();
             }
-        }
-        else
-        {
-            (_, _, errors) = await changes.CreatePartnerAsync(input, ct);
-        }
+            : null;
 
-        if (!errors.Any)
-        {
-            Message = $"{Input.OrganisationName?.Trim()} er gemt.";
-            return Redirect("/beredskab/samarbejdspartnere");
-        }
+    protected override async Task<ValidationErrors> CreateAsync(CancellationToken ct) => (await changes.CreatePartnerAsync(ToInput(), ct)).Errors;
 
-        errors.CopyTo(ModelState, nameof(Input));
-        PadContacts();
-        return Page();
-    }
+    protected override Task<ValidationErrors?> UpdateAsync(Guid id, CancellationToken ct) => changes.UpdatePartnerAsync(id, ToInput(), ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
-    {
-        if (Id is not { } id || !await changes.DeletePartnerAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        Message = "Samarbejdspartneren er slettet.";
-        return Redirect("/beredskab/samarbejdspartnere");
-    }
+    protected override async Task<ValidationErrors?> DeleteAsync(Guid id, CancellationToken ct) => Found(await changes.DeletePartnerAsync(id, ct));
 
     // Always one empty row more than filled, at least three: a new contact needs no script.
-    private void PadContacts()
+    protected override void PrepareForm()
     {
         while (Input.Contacts.Count < ContactRows || !string.IsNullOrWhiteSpace(Input.Contacts[^1].Name))
         {
             Input.Contacts.Add(new ContactForm());
         }
     }
+
+    private ExternalPartnerInput ToInput() =>
+        new(null, Input.OrganisationName, Input.Kind, Input.Provides, Input.Notes,
+            Input.Contacts.Select(c => new PartnerContactInput(c.Name, c.Title, c.Phone, c.Email)).ToList());
 }

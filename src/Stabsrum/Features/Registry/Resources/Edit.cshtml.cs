@@ -9,7 +9,7 @@ using Stabsrum.Infrastructure.Security;
 namespace Stabsrum.Features.Registry.Resources;
 
 [Authorize(Policy = Policies.MaintainRegistry)]
-public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : PageModel
+public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : CatalogueEditPage<EditModel.ResourceForm>("/beredskab/ressourcer")
 {
     public sealed class ResourceForm
     {
@@ -34,28 +34,13 @@ public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : 
         public string? Notes { get; set; }
     }
 
-    [BindProperty]
-    public ResourceForm Input { get; set; } = new();
+    protected override string SavedMessage => $"{Input.Name?.Trim()} er gemt.";
 
-    [FromRoute]
-    public Guid? Id { get; set; }
+    protected override string DeletedMessage => "Ressourcen er slettet.";
 
-    public bool IsNew => Id is null;
-
-    [TempData]
-    public string? Message { get; set; }
-
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (Id is { } id)
-        {
-            var r = await db.TacticalResources.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (r is null)
-            {
-                return NotFound();
-            }
-
-            Input = new ResourceForm
+    protected override async Task<ResourceForm?> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.TacticalResources.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) is { } r
+            ? new ResourceForm
             {
                 Name = r.Name,
                 Category = r.Category,
@@ -67,48 +52,16 @@ public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : 
                 Availability = r.Availability,
                 Critical = r.Critical,
                 Notes = r.Notes,
-            };
-        }
-
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var input = new TacticalResourceInput(null, Input.Name, Input.Category, Input.Quantity, Input.Location, Input.OwningUnit,
-            Input.RequisitionContact, Input.RequisitionPhone, Input.Availability, Input.Critical, Input.Notes);
-        ValidationErrors? errors;
-        if (Id is { } id)
-        {
-            errors = await changes.UpdateResourceAsync(id, input, ct);
-            if (errors is null)
-            {
-                return NotFound();
             }
-        }
-        else
-        {
-            (_, _, errors) = await changes.CreateResourceAsync(input, ct);
-        }
+            : null;
 
-        if (!errors.Any)
-        {
-            Message = $"{Input.Name?.Trim()} er gemt.";
-            return Redirect("/beredskab/ressourcer");
-        }
+    protected override async Task<ValidationErrors> CreateAsync(CancellationToken ct) => (await changes.CreateResourceAsync(ToInput(), ct)).Errors;
 
-        errors.CopyTo(ModelState, nameof(Input));
-        return Page();
-    }
+    protected override Task<ValidationErrors?> UpdateAsync(Guid id, CancellationToken ct) => changes.UpdateResourceAsync(id, ToInput(), ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
-    {
-        if (Id is not { } id || !await changes.DeleteResourceAsync(id, ct))
-        {
-            return NotFound();
-        }
+    protected override async Task<ValidationErrors?> DeleteAsync(Guid id, CancellationToken ct) => Found(await changes.DeleteResourceAsync(id, ct));
 
-        Message = "Ressourcen er slettet.";
-        return Redirect("/beredskab/ressourcer");
-    }
+    private TacticalResourceInput ToInput() =>
+        new(null, Input.Name, Input.Category, Input.Quantity, Input.Location, Input.OwningUnit,
+            Input.RequisitionContact, Input.RequisitionPhone, Input.Availability, Input.Critical, Input.Notes);
 }

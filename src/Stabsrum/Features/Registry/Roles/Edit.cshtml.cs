@@ -9,7 +9,7 @@ using Stabsrum.Infrastructure.Security;
 namespace Stabsrum.Features.Registry.Roles;
 
 [Authorize(Policy = Policies.MaintainRegistry)]
-public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : PageModel
+public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : CatalogueEditPage<EditModel.RoleForm>("/beredskab/roller")
 {
     public sealed class RoleForm
     {
@@ -28,75 +28,21 @@ public sealed class EditModel(StabsrumDbContext db, CatalogueChanges changes) : 
         public int? SortOrder { get; set; }
     }
 
-    [BindProperty]
-    public RoleForm Input { get; set; } = new();
+    protected override string SavedMessage => $"Rollen {Input.Name?.Trim()} er gemt.";
 
-    [FromRoute]
-    public Guid? Id { get; set; }
+    protected override string DeletedMessage => "Rollen er slettet.";
 
-    public bool IsNew => Id is null;
+    protected override async Task<RoleForm?> LoadAsync(Guid id, CancellationToken ct) =>
+        await db.StaffRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } role
+            ? new RoleForm { Name = role.Name, Purpose = role.Purpose, DutiesBefore = role.DutiesBefore, DutiesDuring = role.DutiesDuring, DutiesAfter = role.DutiesAfter, Source = role.Source, SortOrder = role.SortOrder }
+            : null;
 
-    [TempData]
-    public string? Message { get; set; }
+    protected override async Task<ValidationErrors> CreateAsync(CancellationToken ct) => (await changes.CreateRoleAsync(ToInput(), ct)).Errors;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        if (Id is { } id)
-        {
-            var role = await db.StaffRoles.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
-            if (role is null)
-            {
-                return NotFound();
-            }
+    protected override Task<ValidationErrors?> UpdateAsync(Guid id, CancellationToken ct) => changes.UpdateRoleAsync(id, ToInput(), ct);
 
-            Input = new RoleForm { Name = role.Name, Purpose = role.Purpose, DutiesBefore = role.DutiesBefore, DutiesDuring = role.DutiesDuring, DutiesAfter = role.DutiesAfter, Source = role.Source, SortOrder = role.SortOrder };
-        }
+    protected override Task<ValidationErrors?> DeleteAsync(Guid id, CancellationToken ct) => changes.DeleteRoleAsync(id, ct);
 
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        var input = new StaffRoleInput(null, Input.Name, Input.Purpose, Input.DutiesBefore, Input.DutiesDuring, Input.DutiesAfter, Input.Source, Input.SortOrder);
-        ValidationErrors? errors;
-        if (Id is { } id)
-        {
-            errors = await changes.UpdateRoleAsync(id, input, ct);
-            if (errors is null)
-            {
-                return NotFound();
-            }
-        }
-        else
-        {
-            (_, _, errors) = await changes.CreateRoleAsync(input, ct);
-        }
-
-        if (!errors.Any)
-        {
-            Message = $"Rollen {Input.Name?.Trim()} er gemt.";
-            return Redirect("/beredskab/roller");
-        }
-
-        errors.CopyTo(ModelState, nameof(Input));
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
-    {
-        var errors = Id is { } id ? await changes.DeleteRoleAsync(id, ct) : null;
-        if (errors is null)
-        {
-            return NotFound();
-        }
-
-        if (errors.Any)
-        {
-            errors.CopyTo(ModelState);
-            return await OnGetAsync(ct);
-        }
-
-        Message = "Rollen er slettet.";
-        return Redirect("/beredskab/roller");
-    }
+    private StaffRoleInput ToInput() =>
+        new(null, Input.Name, Input.Purpose, Input.DutiesBefore, Input.DutiesDuring, Input.DutiesAfter, Input.Source, Input.SortOrder);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Stabsrum.Infrastructure.Background;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Tenancy;
 
@@ -13,29 +14,13 @@ public sealed partial class WarningFeedPolling(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<WarningFeedOptions> options,
-    ILogger<WarningFeedPolling> logger) : BackgroundService
+    ILogger<WarningFeedPolling> logger) : PeriodicJob(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.PollingEnabled)
-        {
-            return;
-        }
+    protected override bool Enabled => options.Value.PollingEnabled;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PollDueFeedsAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogTickFailed(logger, ex);
-            }
+    protected override TimeSpan Interval => options.Value.Tick;
 
-            await Task.Delay(options.Value.Tick, time, stoppingToken);
-        }
-    }
+    public override Task RunOnceAsync(CancellationToken ct) => PollDueFeedsAsync(ct);
 
     /// <summary>One tick: polls every due feed once. Returns how many feeds were polled.</summary>
     public async Task<int> PollDueFeedsAsync(CancellationToken ct)
@@ -44,7 +29,7 @@ public sealed partial class WarningFeedPolling(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<StabsrumDbContext>();
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             due = (await db.WarningFeeds.IgnoreQueryFilters().AsNoTracking()
                 .Where(f => f.Enabled && f.NextPollAt != null && f.NextPollAt <= now)
                 .Select(f => new { f.Id, f.OrganisationId })
@@ -66,15 +51,12 @@ public sealed partial class WarningFeedPolling(
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                LogFeedFailed(logger, id, ex);
+                LogFeedFailed(Logger, id, ex);
             }
         }
 
         return due.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Warning feed polling tick failed")]
-    private static partial void LogTickFailed(ILogger logger, Exception ex);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Polling warning feed {FeedId} failed unexpectedly")]
     private static partial void LogFeedFailed(ILogger logger, Guid feedId, Exception ex);
