@@ -1,3 +1,6 @@
+using Stabsrum.Infrastructure.Tenancy;
+using Stabsrum.Infrastructure.Web;
+
 namespace Stabsrum.Features.Tasks;
 
 public static class TasksSetup
@@ -7,11 +10,16 @@ public static class TasksSetup
         var services = builder.Services;
         services.AddScoped<ITaskIntake, TaskIntake>();
         services.AddScoped<TaskChanges>();
+        services.AddScoped<ActionCardActivations>();
+        services.AddIncidentLink(new IncidentLink("Opgaver", "/opgaver", Permission.Read, 30));
+        services.AddSectionLink(new SectionLink(Sections.Incidents, "Mine opgaver", "/haendelser/mine-opgaver",
+            "Åbne opgaver og ordrer, du står som ansvarlig for – personligt, som nøgleperson eller gennem din rolle i krisestaben.", Permission.Read, 15));
         return builder;
     }
 
     public static WebApplication MapTasks(this WebApplication app)
     {
+        app.MapTasksApi();
         return app;
     }
 }
