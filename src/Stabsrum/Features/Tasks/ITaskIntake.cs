@@ -26,7 +26,9 @@ public sealed record NewStaffTask(
     Guid? OriginId = null,
     string? OriginLabel = null,
     Guid? OwnerKeyPersonId = null,
-    string? OwnerRole = null);
+    string? OwnerRole = null,
+    TaskPriority? Priority = null,
+    string? Recipient = null);
 
 /// <summary>
 /// How other features (meetings, action cards, unit reports) create tasks without knowing the task tables.
