@@ -6,6 +6,7 @@ using Stabsrum.Features.Health;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
 using Stabsrum.Features.Registry;
+using Stabsrum.Features.Situation;
 using Stabsrum.Features.Warnings;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
@@ -31,6 +32,7 @@ builder.AddPlanning();
 builder.AddWarnings();
 builder.AddGoals();
 builder.AddRegistry();
+builder.AddSituation();
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.MapPlanning();
 app.MapWarningsApi();
 app.MapGoalsApi();
 app.MapRegistryApi();
+app.MapSituation();
 app.PrintStartupBanner();
 
 await app.RunAsync();
