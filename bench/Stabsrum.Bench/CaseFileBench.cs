@@ -53,7 +53,7 @@ internal static class CaseFileBench
 
         Console.WriteLine($"seeded {LogEntries} log entries, {Attachments} attachments, {Versions} situation-picture versions in {seed.Elapsed.TotalSeconds:0.0} s");
 
-        for (var run = 1; run <= 3; run++)
+        for (var run = 1; run <= 2; run++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
