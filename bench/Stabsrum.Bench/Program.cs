@@ -21,7 +21,7 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var requests = args.Length == 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+        var requests = args.Length >= 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
         var postgres = Environment.GetEnvironmentVariable("STABSRUM_BENCH_POSTGRES");
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"stabsrum-bench-{Guid.NewGuid():N}.db");
 
@@ -42,19 +42,25 @@ internal static class BenchProgram
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        Console.WriteLine($"Stabsrum bench · engine {(postgres is null ? "SQLite" : "PostgreSQL")} · {requests} requests per case · {Environment.ProcessorCount} cores");
-        var health = await MeasureAsync("GET /health (database ping)", requests, _ => anonymous.GetAsync("/health"));
-        var me = await MeasureAsync("GET /api/v1/me (token + membership)", requests, _ => api.GetAsync("/api/v1/me"));
-        var list = await MeasureAsync("GET /api/v1/organisation/members", requests, _ => api.GetAsync("/api/v1/organisation/members"));
-        var write = await MeasureAsync("PUT /api/v1/organisation (audited write)", requests / 4, i => api.PutAsync("/api/v1/organisation", new StringContent(
-            $$"""{"name":"Bench","level0Name":"Niveau 0 {{i}}","level1Name":"Niveau 1","level2Name":"Niveau 2","timeZoneId":"Europe/Copenhagen"}""", Encoding.UTF8, "application/json")));
+        // --case-file-only: just the case export (the other cases take minutes on a small machine).
+        if (!args.Contains("--case-file-only"))
+        {
+            Console.WriteLine($"Stabsrum bench · engine {(postgres is null ? "SQLite" : "PostgreSQL")} · {requests} requests per case · {Environment.ProcessorCount} cores");
+            var health = await MeasureAsync("GET /health (database ping)", requests, _ => anonymous.GetAsync("/health"));
+            var me = await MeasureAsync("GET /api/v1/me (token + membership)", requests, _ => api.GetAsync("/api/v1/me"));
+            var list = await MeasureAsync("GET /api/v1/organisation/members", requests, _ => api.GetAsync("/api/v1/organisation/members"));
+            var write = await MeasureAsync("PUT /api/v1/organisation (audited write)", requests / 4, i => api.PutAsync("/api/v1/organisation", new StringContent(
+                $$"""{"name":"Bench","level0Name":"Niveau 0 {{i}}","level1Name":"Niveau 1","level2Name":"Niveau 2","timeZoneId":"Europe/Copenhagen"}""", Encoding.UTF8, "application/json")));
 
-        Console.WriteLine();
-        Console.WriteLine($"ratio authenticated read / health      : {me.MeanMs / health.MeanMs:0.00}x");
-        Console.WriteLine($"ratio audited write / authenticated read: {write.MeanMs / me.MeanMs:0.00}x");
-        Console.WriteLine($"ratio member list / me                  : {list.MeanMs / me.MeanMs:0.00}x");
+            Console.WriteLine();
+            Console.WriteLine($"ratio authenticated read / health      : {me.MeanMs / health.MeanMs:0.00}x");
+            Console.WriteLine($"ratio audited write / authenticated read: {write.MeanMs / me.MeanMs:0.00}x");
+            Console.WriteLine($"ratio member list / me                  : {list.MeanMs / me.MeanMs:0.00}x");
 
-        await CrisisLogBench.RunAsync(app, token, postgres);
+            await CrisisLogBench.RunAsync(app, token, postgres);
+        }
+
+        await CaseFileBench.RunAsync(app, token);
 
         if (postgres is null)
         {

@@ -7,6 +7,7 @@ using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
 using Stabsrum.Features.Registry;
 using Stabsrum.Features.Tasks;
+using Stabsrum.Features.Situation;
 using Stabsrum.Features.Warnings;
 using Stabsrum.Infrastructure.Cli;
 using Stabsrum.Infrastructure.Database;
@@ -33,6 +34,7 @@ builder.AddWarnings();
 builder.AddGoals();
 builder.AddRegistry();
 builder.AddTasks();
+builder.AddSituation();
 
 var app = builder.Build();
 
@@ -78,6 +80,7 @@ app.MapWarningsApi();
 app.MapGoalsApi();
 app.MapRegistryApi();
 app.MapTasks();
+app.MapSituation();
 app.PrintStartupBanner();
 
 await app.RunAsync();
