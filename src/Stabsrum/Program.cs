@@ -3,6 +3,7 @@ using Stabsrum.Features.Audit;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
+using Stabsrum.Features.Meetings;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
 using Stabsrum.Features.Registry;
@@ -33,6 +34,7 @@ builder.AddWarnings();
 builder.AddGoals();
 builder.AddRegistry();
 builder.AddTasks();
+builder.AddMeetings();
 
 var app = builder.Build();
 
@@ -78,6 +80,7 @@ app.MapWarningsApi();
 app.MapGoalsApi();
 app.MapRegistryApi();
 app.MapTasks();
+app.MapMeetings();
 app.PrintStartupBanner();
 
 await app.RunAsync();
