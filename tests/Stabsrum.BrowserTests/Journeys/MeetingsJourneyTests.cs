@@ -76,13 +76,14 @@ public sealed class MeetingsJourneyTests(BrowserFixture browser) : BrowserJourne
         await Page.GetByRole(AriaRole.Link, new() { Name = "Beslutninger skrives i hændelsens kriselog" }).ClickAsync();
         await Expect(Page.GetByText("Sandsække til Strandvejen: " + Decision).First).ToBeVisibleAsync();
 
-        // The second approver (the tovholder).
+        // The second approver (the kommunaldirektør, demo login stab@vallensbaek.demo).
         var second = await new Shell(Page).LogOutAsync();
         await second.LogInAsync("stab@vallensbaek.demo", DemoLogins.Password);
         await Page.GotoAsync(meetingUrl);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Godkend referatet" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Du har godkendt referatet.");
-        await Expect(Page.GetByText("Version 1: Godkendt")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Version 1: Godkendt");
+        await Expect(Page.GetByRole(AriaRole.Table, new() { Name = "Godkendere" }).GetByText("Godkendt")).ToHaveCountAsync(2);
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Udsend referatet" })).ToBeVisibleAsync();
         await ScreenshotAsync("meeting-minutes-approved");
         await AxeScan.AssertNoSeriousViolationsAsync(Page);

@@ -88,8 +88,8 @@ internal sealed class MeetingsDemoData : IDemoDataContributor
         var body = (await services.GetRequiredService<BodyChanges>().CreateAsync(new BodyInput(null, "Krisestyringsstab – " + incident.Title, "Den operationelle krisestyringsstab for øvelsen.",
         [
             new("Krisestyringsstabschef", OrganisationDemoData.AdminEmail, "Mødeleder", true, true, true, false, true, false),
-            new("Tovholder", "stab@vallensbaek.demo", "Tovholder", true, false, false, true, true, false),
-            new("Kommunaldirektør", "kd@vallensbaek.demo", null, true, false, false, false, true, false),
+            new("Kommunaldirektør", "stab@vallensbaek.demo", "Kommunaldirektør", true, false, false, false, true, false),
+            new("Tovholder", "tovholder@vallensbaek.demo", "Tovholder", true, false, false, true, false, false),
         ]), ct)).Value!;
         var starts = DateTimeOffset.UtcNow.AddMinutes(-30);
         var meeting = (await agenda.CreateMeetingAsync(new MeetingInput(null, body.Id, "Stabsmøde 1", starts, starts.AddHours(1), MeetingMode.Virtuelt, null, "https://moede.vallensbaek.demo/stab", incident.Id), ct)).Value!;
