@@ -87,6 +87,22 @@ public sealed class MeetingModel(
     public Task<IActionResult> OnPostRejectAsync(Guid id, Guid itemId, CancellationToken ct) =>
         RunAsync(id, null, "", async () => (await agenda.DecideProposalAsync(id, itemId, false, ct)).As<object>(), "Forslaget er afvist.", ct);
 
+    public Task<IActionResult> OnPostAttachAsync(Guid id, Guid itemId, IFormFile? file, CancellationToken ct) =>
+        RunAsync(id, itemId, "", async () => (await agenda.AttachAsync(id, itemId, file, ct)).As<object>(), "Bilaget er tilføjet.", ct);
+
+    /// <summary>Moves an accepted item one place up on the agenda.</summary>
+    public async Task<IActionResult> OnPostMoveUpAsync(Guid id, Guid itemId, CancellationToken ct)
+    {
+        var order = (await queries.MeetingAsync(id, ct))?.Items.Where(i => i.Status == nameof(AgendaItemStatus.Optaget)).Select(i => i.Id).ToList() ?? [];
+        var at = order.IndexOf(itemId);
+        if (at > 0)
+        {
+            (order[at - 1], order[at]) = (order[at], order[at - 1]);
+        }
+
+        return await RunAsync(id, itemId, "", async () => (await agenda.OrderAsync(id, new OrderInput(order), ct)).As<object>(), "Rækkefølgen er ændret.", ct);
+    }
+
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
         var report = "";
