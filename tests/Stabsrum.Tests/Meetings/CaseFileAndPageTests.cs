@@ -51,6 +51,16 @@ public sealed class CaseFileAndPageTests(MeetingsFactory app) : IClassFixture<Me
         Assert.DoesNotContain(-1, positions);
         Assert.Equal(positions.Order().ToList(), positions);
         Assert.DoesNotContain("Før beslutning", html, StringComparison.Ordinal);
+        using (var docx = await browser.GetAsync($"/moeder/{meeting}/referat.docx"))
+        {
+            Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+            Assert.Contains("Indstillingen godkendt.", DocxText.Paragraphs(await docx.Content.ReadAsByteArrayAsync()));
+        }
+
+        using (var ics = await browser.GetAsync($"/moeder/{meeting}/invitation.ics"))
+        {
+            Assert.StartsWith("BEGIN:VCALENDAR\r\n", await ics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
 
         var other = await SetUpAsync(app);
         var stranger = await app.LoginAsync(await app.CreateUserAsync(other.Org, OrganisationRole.Administrator), other.Org);

@@ -33,10 +33,10 @@ public static class MeetingsApi
             (await changes.OrderAsync(id, input, ct)).ToResult(items => TypedResults.Ok(items.Select(i => new { i.Id, i.Number })))).RequireAuthorization(Policies.OperateIncidents);
         meetings.MapPost("/{id:guid}/items/{itemId:guid}/attachments", Attach).RequireAuthorization(Policies.OperateIncidents).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(AgendaAttachment.MaxBytes + (1024 * 1024)));
-        meetings.MapGet("/{id:guid}/items/{itemId:guid}/attachments/{attachmentId:guid}", Download).RequireAuthorization(Policies.Read);
+        meetings.MapGet("/{id:guid}/items/{itemId:guid}/attachments/{attachmentId:guid}", DownloadAsync).RequireAuthorization(Policies.Read);
         meetings.MapPost("/{id:guid}/publish", Publish).RequireAuthorization(Policies.OperateIncidents);
         meetings.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.OperateIncidents);
-        meetings.MapGet("/{id:guid}/invitation.ics", Invitation).RequireAuthorization(Policies.Read);
+        meetings.MapGet("/{id:guid}/invitation.ics", InvitationAsync).RequireAuthorization(Policies.Read);
         app.MapMeetingModeApi();
     }
 
@@ -69,7 +69,7 @@ public static class MeetingsApi
             .ToResult(a => TypedResults.Created($"/api/v1/meetings/{id}/items/{itemId}/attachments/{a.Id}", new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)));
     }
 
-    private static async Task<IResult> Download(Guid id, Guid itemId, Guid attachmentId, StabsrumDbContext db, CancellationToken ct)
+    internal static async Task<IResult> DownloadAsync(Guid id, Guid itemId, Guid attachmentId, StabsrumDbContext db, CancellationToken ct)
     {
         var file = await (from a in db.AgendaAttachments.AsNoTracking()
                           join i in db.AgendaItems.AsNoTracking() on a.ItemId equals i.Id
@@ -105,7 +105,7 @@ public static class MeetingsApi
         return TypedResults.Ok(new { Status = meeting.Status.ToString(), meeting.CancelReason, Circulation = report });
     }
 
-    private static async Task<IResult> Invitation(Guid id, StabsrumDbContext db, TimeProvider time, CancellationToken ct)
+    internal static async Task<IResult> InvitationAsync(Guid id, StabsrumDbContext db, TimeProvider time, CancellationToken ct)
     {
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)

@@ -50,6 +50,16 @@ public static class MinutesApi
         app.MapGet("/moeder/{meetingId:guid}/referat/udskrift", async (Guid meetingId, StabsrumDbContext db, MeetingDocuments documents, CancellationToken ct) =>
             await MinutesDocumentAsync(meetingId, null, db, documents, ct) is { } doc ? Results.Content(MeetingHtml.Write(doc), "text/html; charset=utf-8") : Results.NotFound())
             .RequireAuthorization(Policies.Read).WithMetadata(new PrintViewAttribute("referat"));
+
+        // Downloads for people signed in with the cookie (the /api routes accept only tokens).
+        app.MapGet("/moeder/{meetingId:guid}/dagsorden.docx", async (Guid meetingId, int? version, MeetingDocuments documents, CancellationToken ct) =>
+            await documents.AgendaAsync(meetingId, version, ct) is { } doc ? (IResult)Docx(doc) : TypedResults.NotFound()).RequireAuthorization(Policies.Read);
+        app.MapGet("/moeder/{meetingId:guid}/referat.docx", async (Guid meetingId, StabsrumDbContext db, MeetingDocuments documents, CancellationToken ct) =>
+            await MinutesDocumentAsync(meetingId, null, db, documents, ct) is { } doc ? (IResult)Docx(doc) : TypedResults.NotFound()).RequireAuthorization(Policies.Read);
+        app.MapGet("/moeder/{meetingId:guid}/invitation.ics", (Guid meetingId, StabsrumDbContext db, TimeProvider time, CancellationToken ct) =>
+            MeetingsApi.InvitationAsync(meetingId, db, time, ct)).RequireAuthorization(Policies.Read);
+        app.MapGet("/moeder/{meetingId:guid}/punkter/{itemId:guid}/bilag/{attachmentId:guid}", (Guid meetingId, Guid itemId, Guid attachmentId, StabsrumDbContext db, CancellationToken ct) =>
+            MeetingsApi.DownloadAsync(meetingId, itemId, attachmentId, db, ct)).RequireAuthorization(Policies.Read);
     }
 
     private static async Task<IResult> Decide(Guid id, Guid itemId, DecisionInput input, MeetingModeChanges changes, MeetingQueries q, CancellationToken ct)
