@@ -3,6 +3,7 @@ using Stabsrum.Features.Audit;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
+using Stabsrum.Features.Meetings;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Features.Plans;
 using Stabsrum.Features.Registry;
@@ -35,6 +36,7 @@ builder.AddGoals();
 builder.AddRegistry();
 builder.AddTasks();
 builder.AddSituation();
+builder.AddMeetings();
 
 var app = builder.Build();
 
@@ -81,6 +83,7 @@ app.MapGoalsApi();
 app.MapRegistryApi();
 app.MapTasks();
 app.MapSituation();
+app.MapMeetings();
 app.PrintStartupBanner();
 
 await app.RunAsync();

@@ -4,7 +4,7 @@ using Stabsrum.Infrastructure.Security;
 
 namespace Stabsrum.Features.Meetings;
 
-/// <summary>Section landing page. Says plainly that the module is not in use yet, rather than show an empty list.</summary>
+/// <summary>Section landing page: the links the meetings feature registers (meetings, bodies).</summary>
 [Authorize(Policy = Policies.Read)]
 public sealed class IndexModel : PageModel
 {
