@@ -1,5 +1,6 @@
 using Stabsrum.Features.Account;
 using Stabsrum.Features.Audit;
+using Stabsrum.Features.CallOut;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
@@ -31,6 +32,7 @@ builder.AddPlanning();
 builder.AddWarnings();
 builder.AddGoals();
 builder.AddRegistry();
+builder.AddCallOut();
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.MapPlanning();
 app.MapWarningsApi();
 app.MapGoalsApi();
 app.MapRegistryApi();
+app.MapCallOut();
 app.PrintStartupBanner();
 
 await app.RunAsync();
