@@ -93,7 +93,9 @@ public sealed class CallOutAnswerRecorder(StabsrumDbContext db, CurrentOrganisat
     {
         current.EnterAsSystem(organisationId, "SMS-svar");
         var parsed = SmsReplyParser.Parse(text);
-        var (phone, _) = PhoneNumber.Normalise(from, "Afsender");
+        // Gateways send the sender as digits with the country code ("4520304050") or in E.164.
+        var digits = from?.Trim();
+        var (phone, _) = PhoneNumber.Normalise(digits is { Length: > 8 } && digits.All(char.IsAsciiDigit) ? "+" + digits : digits, "Afsender");
         Guid? recipient = phone is null ? null : await (from r in db.CallOutRecipients
                                                         join c in db.CallOuts on r.CallOutId equals c.Id
                                                         where r.Phone == phone && c.Status == CallOutStatus.Active && r.CalledAt != null

@@ -189,7 +189,12 @@ public static class CallOutApi
 
     private static async Task<IResult> UpdateSettings(SettingsInput? input, StabsrumDbContext db, CurrentOrganisation current, CancellationToken ct)
     {
-        if (input?.FullyEstablishedMinutes is < 10 or > 24 * 60)
+        if (input?.FullyEstablishedMinutes is null && input?.RegenerateWebhookSecret is null)
+        {
+            return new ValidationErrors().Add("fullyEstablishedMinutes", "Send fullyEstablishedMinutes og/eller regenerateWebhookSecret.").Problem();
+        }
+
+        if (input.FullyEstablishedMinutes is < 10 or > 24 * 60)
         {
             return new ValidationErrors().Add("fullyEstablishedMinutes", "Målet for fuldt etableret stab skal være 10–1440 minutter.").Problem();
         }

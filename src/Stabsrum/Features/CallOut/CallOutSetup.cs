@@ -29,7 +29,7 @@ public static class CallOutSetup
         services.AddSingleton<CallOutJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CallOutJob>());
 
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AllowAnonymousToPage("/CallOut/Answer"));
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/CallOut/Pages/Details", "beredskab/proevealarm/{callOutId:guid}"));
         services.AddIncidentLink(new IncidentLink("Alarmering", "/alarmering", Permission.Read, 10));
         services.AddSectionLink(new SectionLink(Sections.Preparedness, "Prøvealarm", "/beredskab/proevealarm", "Test om nøglepersonerne kan nås – uden hændelse. Svar opdaterer 'kontaktoplysninger bekræftet'. Tilmelding til øvelsesalarmeringer.", Permission.Read, 25));
         services.AddOverviewPanel(new OverviewPanel(nameof(MyCallOutsPanel), 5));
