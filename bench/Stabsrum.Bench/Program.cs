@@ -21,7 +21,7 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var requests = args.Length == 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+        var requests = args.Length == 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : args.Contains("--callout-only") ? 100 : 2000;
         var postgres = Environment.GetEnvironmentVariable("STABSRUM_BENCH_POSTGRES");
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"stabsrum-bench-{Guid.NewGuid():N}.db");
 
@@ -54,7 +54,12 @@ internal static class BenchProgram
         Console.WriteLine($"ratio audited write / authenticated read: {write.MeanMs / me.MeanMs:0.00}x");
         Console.WriteLine($"ratio member list / me                  : {list.MeanMs / me.MeanMs:0.00}x");
 
-        await CrisisLogBench.RunAsync(app, token, postgres);
+        if (!args.Contains("--callout-only"))
+        {
+            await CrisisLogBench.RunAsync(app, token, postgres);
+        }
+
+        await CallOutBench.RunAsync(postgres);
 
         if (postgres is null)
         {
