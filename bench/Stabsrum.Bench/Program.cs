@@ -35,6 +35,7 @@ internal static class BenchProgram
             b.UseSetting("Security:RequireHttps", "false");
             b.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "stabsrum-bench-keys"));
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("CallOut:EscalationEnabled", "false"); // the call-out bench runs its own instance on the same database
         });
 
         var token = await SeedAsync(app.Services);

@@ -21,6 +21,9 @@ public sealed class CallOutOptions
 
     public int IntervalSeconds { get; set; } = 15;
 
+    /// <summary>Least time between two passes when nudged repeatedly (a burst of answers).</summary>
+    public int MinimumGapMilliseconds { get; set; } = 500;
+
     /// <summary>A channel that keeps answering 5xx is given up after this many tries.</summary>
     public int MaxTries { get; set; } = 4;
 

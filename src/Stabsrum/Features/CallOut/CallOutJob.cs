@@ -61,6 +61,8 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
             try
             {
                 // The interval runs on the real clock: tests drive time by calling RunOnceAsync with a FakeTimeProvider.
+                // A short pause first, so a burst of answers (each one a nudge) costs one pass, not one per answer.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MinimumGapMilliseconds)), stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), stoppingToken);
             }
             catch (OperationCanceledException)
