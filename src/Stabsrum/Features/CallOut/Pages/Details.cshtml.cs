@@ -40,6 +40,9 @@ public sealed class DetailsModel(StabsrumDbContext db, CallOutBoard board, CallO
     public async Task<IActionResult> OnGetBoardAsync(Guid? id, Guid callOutId, CancellationToken ct) =>
         await LoadAsync(id, callOutId, ct) ? Partial("/Features/CallOut/Pages/_Board.cshtml", this) : NotFound();
 
+    /// <summary>A post without a handler (no button pressed) shows the page again.</summary>
+    public IActionResult OnPost() => Redirect(Request.Path);
+
     public async Task<IActionResult> OnPostConfirmAsync(Guid? id, Guid callOutId, CancellationToken ct)
     {
         if (!CanOperate)

@@ -36,6 +36,9 @@ public sealed class IndexModel(StabsrumDbContext db, CallOutComposer composer, C
         return Page();
     }
 
+    /// <summary>A post without a handler (no button pressed) shows the page again.</summary>
+    public IActionResult OnPost() => Redirect(Request.Path);
+
     public async Task<IActionResult> OnPostTemplateAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

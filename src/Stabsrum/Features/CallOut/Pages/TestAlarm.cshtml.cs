@@ -40,6 +40,9 @@ public sealed class TestAlarmModel(StabsrumDbContext db, CallOutComposer compose
         await LoadAsync(ct);
     }
 
+    /// <summary>A post without a handler (no button pressed) shows the page again.</summary>
+    public IActionResult OnPost() => Redirect(Request.Path);
+
     public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
     {
         if (!CanMaintain)
