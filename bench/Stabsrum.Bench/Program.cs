@@ -21,7 +21,7 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var requests = args.Length >= 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
+        var requests = args.Length >= 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : args.Contains("--callout-only") ? 100 : 2000;
         var postgres = Environment.GetEnvironmentVariable("STABSRUM_BENCH_POSTGRES");
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"stabsrum-bench-{Guid.NewGuid():N}.db");
 
@@ -35,6 +35,7 @@ internal static class BenchProgram
             b.UseSetting("Security:RequireHttps", "false");
             b.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "stabsrum-bench-keys"));
             b.UseSetting("Logging:LogLevel:Default", "Warning");
+            b.UseSetting("CallOut:EscalationEnabled", "false"); // the call-out bench runs its own instance on the same database
         });
 
         var token = await SeedAsync(app.Services);
@@ -43,7 +44,7 @@ internal static class BenchProgram
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         // --case-file-only: just the case export (the other cases take minutes on a small machine).
-        if (!args.Contains("--case-file-only"))
+        if (!args.Contains("--case-file-only") && !args.Contains("--callout-only"))
         {
             Console.WriteLine($"Stabsrum bench · engine {(postgres is null ? "SQLite" : "PostgreSQL")} · {requests} requests per case · {Environment.ProcessorCount} cores");
             var health = await MeasureAsync("GET /health (database ping)", requests, _ => anonymous.GetAsync("/health"));
@@ -60,7 +61,15 @@ internal static class BenchProgram
             await CrisisLogBench.RunAsync(app, token, postgres);
         }
 
-        await CaseFileBench.RunAsync(app, token);
+        if (!args.Contains("--callout-only"))
+        {
+            await CaseFileBench.RunAsync(app, token);
+        }
+
+        if (!args.Contains("--case-file-only"))
+        {
+            await CallOutBench.RunAsync(postgres);
+        }
 
         if (postgres is null)
         {

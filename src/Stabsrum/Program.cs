@@ -1,5 +1,6 @@
 using Stabsrum.Features.Account;
 using Stabsrum.Features.Audit;
+using Stabsrum.Features.CallOut;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Goals;
 using Stabsrum.Features.Health;
@@ -37,6 +38,7 @@ builder.AddRegistry();
 builder.AddTasks();
 builder.AddSituation();
 builder.AddMeetings();
+builder.AddCallOut();
 
 var app = builder.Build();
 
@@ -84,6 +86,7 @@ app.MapRegistryApi();
 app.MapTasks();
 app.MapSituation();
 app.MapMeetings();
+app.MapCallOut();
 app.PrintStartupBanner();
 
 await app.RunAsync();

@@ -1,0 +1,189 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stabsrum.Features.CrisisLog;
+using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Tenancy;
+
+namespace Stabsrum.Features.CallOut;
+
+/// <summary>Wakes the escalation job at once (a confirmation, an answer) instead of at its next interval.</summary>
+public sealed class CallOutSignal : IDisposable
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Nudge()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+
+    public void Dispose() => _wake.Dispose();
+}
+
+/// <summary>
+/// The escalation job: every interval (or when nudged) it advances every active call-out (<see cref="CallOutEngine"/>),
+/// sends what is due (<see cref="CallOutSender"/>) and writes new answers to the incidents' crisis logs. All state is in
+/// the database, so a restart resumes where it stopped.
+/// </summary>
+public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender, CallOutSignal signal, TimeProvider time, IOptions<CallOutOptions> options, ILogger<CallOutJob> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+    private int _completedRuns;
+
+    public int CompletedRuns => Volatile.Read(ref _completedRuns);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.EscalationEnabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Call-out escalation run failed; it is retried on the next run.");
+            }
+
+            Interlocked.Increment(ref _completedRuns);
+            try
+            {
+                // The interval runs on the real clock: tests drive time by calling RunOnceAsync with a FakeTimeProvider.
+                // A short pause first, so a burst of answers (each one a nudge) costs one pass, not one per answer.
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MinimumGapMilliseconds)), stoppingToken);
+                await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task RunOnceAsync(CancellationToken ct)
+    {
+        await _oneRunAtATime.WaitAsync(ct);
+        try
+        {
+            // Advance until nothing changes (an answer may close a target which completes the call-out), then send.
+            for (var pass = 0; pass < 3 && await AdvanceAllAsync(ct); pass++)
+            {
+            }
+
+            await sender.SendDueAsync(ct);
+            if (await AdvanceAllAsync(ct))
+            {
+                await sender.SendDueAsync(ct);
+            }
+
+            await LogAnswersAsync(ct);
+        }
+        finally
+        {
+            _oneRunAtATime.Release();
+        }
+    }
+
+    private async Task<bool> AdvanceAllAsync(CancellationToken ct)
+    {
+        List<(Guid Id, Guid OrganisationId)> active;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StabsrumDbContext>();
+            active = (await db.CallOuts.IgnoreQueryFilters().AsNoTracking().Where(c => c.Status == CallOutStatus.Active)
+                .Select(c => new { c.Id, c.OrganisationId }).ToListAsync(ct)).Select(c => (c.Id, c.OrganisationId)).ToList();
+        }
+
+        var changed = false;
+        foreach (var (id, org) in active)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentOrganisation>().EnterAsSystem(org, "Alarmering");
+                changed |= await scope.ServiceProvider.GetRequiredService<CallOutEngine>().AdvanceAsync(id, ct);
+            }
+            catch (DbUpdateException e)
+            {
+                // Another instance advanced the same call-out first (the unique attempt index): the next run looks again.
+                logger.LogInformation(e, "Call-out {CallOut} was advanced concurrently.", id);
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task LogAnswersAsync(CancellationToken ct)
+    {
+        List<(Guid AnswerId, Guid OrganisationId)> pending;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StabsrumDbContext>();
+            pending = (await db.CallOutAnswers.IgnoreQueryFilters().AsNoTracking().Where(a => a.LoggedAt == null)
+                .OrderBy(a => a.ReceivedAt).Take(500).Select(a => new { a.Id, a.OrganisationId }).ToListAsync(ct))
+                .Select(a => (a.Id, a.OrganisationId)).ToList();
+        }
+
+        foreach (var group in pending.GroupBy(p => p.OrganisationId))
+        {
+            foreach (var batch in group.Chunk(50))
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<CurrentOrganisation>().EnterAsSystem(group.Key, "Alarmering");
+                var db = scope.ServiceProvider.GetRequiredService<StabsrumDbContext>();
+                var log = scope.ServiceProvider.GetRequiredService<CrisisLog.CrisisLog>();
+                var ids = batch.Select(b => b.AnswerId).ToList();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var answers = await (from a in db.CallOutAnswers
+                                     where ids.Contains(a.Id) && a.LoggedAt == null
+                                     join c in db.CallOuts on a.CallOutId equals c.Id into cs
+                                     from c in cs.DefaultIfEmpty()
+                                     join r in db.CallOutRecipients on a.RecipientId equals r.Id into rs
+                                     from r in rs.DefaultIfEmpty()
+                                     select new { Answer = a, IncidentId = c == null ? null : c.IncidentId, Name = r == null ? null : r.Name }).ToListAsync(ct);
+                foreach (var item in answers)
+                {
+                    item.Answer.LoggedAt = time.GetUtcNow();
+                    if (item.IncidentId is { } incidentId)
+                    {
+                        var text = AnswerText(item.Name, item.Answer);
+                        await log.AppendAsync(incidentId, new NewLogEntry(item.Answer.Id, LogEntryKind.MeldingInd, text, OccurredAt: item.Answer.ReceivedAt), ct);
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+    }
+
+    public static string AnswerText(string? name, CallOutAnswer answer)
+    {
+        var who = name ?? (answer.FromPhone is null ? "Ukendt afsender" : $"Ukendt nummer {answer.FromPhone}");
+        var via = answer.Source switch { AnswerSource.Sms => "SMS", AnswerSource.Link => "link", AnswerSource.App => "Stabsrum", _ => "manuelt" };
+        return answer.Response switch
+        {
+            AnswerResponse.Kommer => $"Alarmering: {who} kommer{(answer.EtaMinutes is { } eta ? $" (ankomst om {eta} min, ca. {Infrastructure.Time.DanishTime.ToLocal(answer.ReceivedAt.AddMinutes(eta)):HH:mm})" : "")} – svar via {via}.",
+            AnswerResponse.KanIkke => $"Alarmering: {who} kan ikke komme – svar via {via}.",
+            _ => $"Alarmering: ulæseligt svar fra {who} via {via}: \"{answer.RawText}\" (ikke tolket).",
+        };
+    }
+
+    public override void Dispose()
+    {
+        _oneRunAtATime.Dispose();
+        base.Dispose();
+    }
+}
