@@ -177,6 +177,12 @@ public sealed partial class CaseFileExportTests(StabsrumFactory app) : IClassFix
     {
         var (s, incident) = await IncidentWithHistoryAsync();
         var browser = await app.LoginAsync(s.Admin, s.Org);
+        using (var task = await s.AdminApi.PostAsync($"/api/v1/incidents/{incident}/tasks", Json(new { id = Guid.NewGuid(), title = "Tøm kælderen", deadline = app.Clock.GetUtcNow().AddMinutes(30) })))
+        {
+            Assert.True(task.IsSuccessStatusCode, await task.Content.ReadAsStringAsync());
+        }
+
+        app.Clock.Advance(TimeSpan.FromHours(1));
 
         var html = await browser.GetStringAsync($"/haendelser/{incident}/statusrapport");
         using var pdf = await browser.GetAsync($"/haendelser/{incident}/statusrapport?format=pdf");
@@ -187,6 +193,8 @@ public sealed partial class CaseFileExportTests(StabsrumFactory app) : IClassFix
         Assert.Contains("Vandet falder", text, StringComparison.Ordinal);
         Assert.Matches(@"Bekræftet fremmødte i krisestaben\s+1", text);
         Assert.Matches(@"Meldinger modtaget fra enheder\s+2", text);
+        Assert.Matches(@"Åbne opgaver\s+1", text);
+        Assert.Matches(@"Opgaver over frist\s+1", text);
         Assert.Contains("Beredskabsniveau", html, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,7 @@ namespace Stabsrum.Features.Meetings;
 /// <summary>The case file's chapter of minutes: every approved (or later) minutes version of the incident's meetings.</summary>
 internal sealed class MinutesCaseFileSection : ICaseFileSection
 {
-    public int Order => 40;
+    public int Order => 80;
 
     public string Title => "Mødereferater";
 

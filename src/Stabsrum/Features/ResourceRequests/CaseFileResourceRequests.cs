@@ -18,7 +18,7 @@ public sealed record CaseFileRequestsData(int Total, IReadOnlyList<CaseFileReque
 /// <summary>Sagsakt chapter "Anmodninger om bistand": every request with its flow and the own resources it used.</summary>
 internal sealed class CaseFileResourceRequests : ICaseFileSection
 {
-    public int Order => 50;
+    public int Order => 70;
 
     public string Title => "Anmodninger om bistand og ressourcer";
 

@@ -25,7 +25,7 @@ public sealed record CaseFileTasksData(int Total, int Done, int Stopped, int Ope
 /// </summary>
 internal sealed class CaseFileTasks(TimeProvider time) : ICaseFileSection
 {
-    public int Order => 40;
+    public int Order => 60;
 
     public string Title => "Opgaver og ordrer";
 

@@ -16,6 +16,7 @@ public static class TasksSetup
         services.AddScoped<ResourceRequestChanges>();
         services.AddSingleton<ICaseFileSection, CaseFileTasks>();
         services.AddSingleton<ICaseFileSection, CaseFileResourceRequests>();
+        services.AddSingleton<IStatusReportFigures, TaskStatusFigures>();
         services.AddIncidentLink(new IncidentLink("Opgaver", "/opgaver", Permission.Read, 30));
         services.AddIncidentLink(new IncidentLink("Anmodninger", "/anmodninger", Permission.Read, 35));
         services.AddSectionLink(new SectionLink(Sections.Incidents, "Mine opgaver", "/haendelser/mine-opgaver",
