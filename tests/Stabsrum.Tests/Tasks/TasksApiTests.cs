@@ -92,6 +92,43 @@ public sealed class TasksApiTests(StabsrumFactory app) : IClassFixture<StabsrumF
         Assert.True(problem.GetProperty("errors").TryGetProperty("fromLogEntryId", out _));
     }
 
+    [Fact]
+    public async Task The_log_offers_a_task_under_each_decision_and_the_task_page_keeps_the_decision_as_origin()
+    {
+        var s = await SetUpAsync(app);
+        var incident = await CreateIncidentAsync(s.StaffApi);
+        var decisionId = (await AppendOkAsync(s.StaffApi, incident, new { id = Guid.NewGuid(), kind = "Beslutning", text = "Vi åbner en varmestue", decidedBy = "Stabschefen", rationale = "Strømsvigt" })).GetProperty("id").GetGuid();
+        var informationId = (await AppendOkAsync(s.StaffApi, incident, new { id = Guid.NewGuid(), kind = "Information", text = "Det regner" })).GetProperty("id").GetGuid();
+        var browser = await app.LoginAsync(s.Staff, s.Org);
+
+        var log = await browser.GetStringAsync($"/haendelser/{incident}");
+        var href = $"/haendelser/{incident}/opgaver?beslutning={decisionId}#ny-opgave";
+        Assert.Contains($"href=\"{href}\"", log, StringComparison.Ordinal);
+        Assert.DoesNotContain($"beslutning={informationId}", log, StringComparison.Ordinal);
+
+        var form = $"/haendelser/{incident}/opgaver?beslutning={decisionId}";
+        var page = await browser.GetStringAsync(form);
+        Assert.Contains("Opgaven oprettes fra beslutning", page, StringComparison.Ordinal);
+        var taskId = Guid.CreateVersion7();
+        using (var created = await StabsrumFactory.PostFormAsync(browser, $"/haendelser/{incident}/opgaver?handler=Create", new Dictionary<string, string>
+        {
+            ["Form.Id"] = taskId.ToString(),
+            ["Form.Title"] = "Åbn varmestuen på rådhuset",
+            ["Form.FromLogEntryId"] = decisionId.ToString(),
+        }, form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        var task = (await s.StaffApi.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{taskId}")).GetProperty("task");
+        Assert.Equal("LogDecision", task.GetProperty("originKind").GetString());
+        Assert.Equal(decisionId, task.GetProperty("originId").GetGuid());
+
+        var reader = await app.CreateUserAsync(s.Org, Stabsrum.Infrastructure.Tenancy.OrganisationRole.Laeser);
+        var readerLog = await (await app.LoginAsync(reader, s.Org)).GetStringAsync($"/haendelser/{incident}");
+        Assert.DoesNotContain("Opret opgave", readerLog, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string, string> BadTasks => new()
     {
         { "empty title", """{"id":"$ID","title":"  "}""", "title" },

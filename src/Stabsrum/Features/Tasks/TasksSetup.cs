@@ -1,4 +1,5 @@
 using Stabsrum.Features.CaseFile;
+using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.ResourceRequests;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
@@ -19,6 +20,7 @@ public static class TasksSetup
         services.AddSingleton<IStatusReportFigures, TaskStatusFigures>();
         services.AddIncidentLink(new IncidentLink("Opgaver", "/opgaver", Permission.Read, 30));
         services.AddIncidentLink(new IncidentLink("Anmodninger", "/anmodninger", Permission.Read, 35));
+        services.AddLogEntryLink(new LogEntryLink("Opret opgave", nameof(LogEntryKind.Beslutning), "/opgaver?beslutning={0}#ny-opgave"));
         services.AddSectionLink(new SectionLink(Sections.Incidents, "Mine opgaver", "/haendelser/mine-opgaver",
             "Åbne opgaver og ordrer, du står som ansvarlig for – personligt, som nøgleperson eller gennem din rolle i krisestaben.", Permission.Read, 15));
         return builder;

@@ -24,6 +24,13 @@ public sealed record OverviewPanel(string ViewComponentName, int Order = 100);
 public sealed record IncidentLink(string Title, string PathSuffix, Permission Permission = Permission.Read, int Order = 100);
 
 /// <summary>
+/// A follow-up link under each crisis-log entry of one kind, registered by the feature that owns the target page
+/// (e.g. Tasks: "Opret opgave" under a <i>beslutning</i>). <see cref="PathFormat"/> is appended to
+/// <c>/haendelser/{id}</c> with <c>{0}</c> replaced by the entry's id. Shown only on an active incident.
+/// </summary>
+public sealed record LogEntryLink(string Title, string EntryKind, string PathFormat, Permission Permission = Permission.OperateIncidents, int Order = 100);
+
+/// <summary>
 /// Lets a feature put itself on a landing page without editing the page: the landing pages and the overview
 /// read what features registered, so features developed side by side never collide in shared files.
 /// </summary>
@@ -33,10 +40,15 @@ public static class FeatureNavigation
 
     public static IServiceCollection AddIncidentLink(this IServiceCollection services, IncidentLink link) => services.AddSingleton(link);
 
+    public static IServiceCollection AddLogEntryLink(this IServiceCollection services, LogEntryLink link) => services.AddSingleton(link);
+
     public static IServiceCollection AddOverviewPanel(this IServiceCollection services, OverviewPanel panel) => services.AddSingleton(panel);
 
     public static IReadOnlyList<SectionLink> LinksFor(this IEnumerable<SectionLink> links, string section, ShellState shell) =>
         links.Where(l => l.Section == section && shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
+
+    public static IReadOnlyList<LogEntryLink> For(this IEnumerable<LogEntryLink> links, ShellState shell) =>
+        links.Where(l => shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
 
     public static IReadOnlyList<IncidentLink> For(this IEnumerable<IncidentLink> links, ShellState shell) =>
         links.Where(l => shell.Can(l.Permission)).OrderBy(l => l.Order).ThenBy(l => l.Title, StringComparer.Ordinal).ToList();
