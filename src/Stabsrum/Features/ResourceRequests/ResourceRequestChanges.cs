@@ -71,7 +71,7 @@ public sealed class ResourceRequestChanges(StabsrumDbContext db, CrisisLog.Crisi
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await JoinableTransaction.BeginOrJoinAsync(db.Database, ct);
         db.ResourceRequests.Add(request);
         db.ResourceRequestSteps.Add(new ResourceRequestStep { Id = request.Id, RequestId = request.Id, ToStatus = RequestStatus.Modtaget, ChangedAt = now, ChangedBy = by });
         var text = $"Anmodning om bistand modtaget fra {RequestFlow.Label(request.RequesterKind).ToLowerInvariant()} {request.RequesterName}: "
@@ -143,7 +143,7 @@ public sealed class ResourceRequestChanges(StabsrumDbContext db, CrisisLog.Crisi
         var now = time.GetUtcNow();
         var by = current.UserName ?? "system";
         var note = Clean(input.Note);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await JoinableTransaction.BeginOrJoinAsync(db.Database, ct);
         db.ResourceRequestSteps.Add(new ResourceRequestStep
         {
             Id = input.Id,

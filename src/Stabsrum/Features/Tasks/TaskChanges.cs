@@ -74,7 +74,7 @@ public sealed class TaskChanges(StabsrumDbContext db, ITaskIntake intake, Crisis
                 ? (TaskOriginKind.LogDecision, (Guid?)entryId, await DecisionLabelAsync(entryId, ct))
                 : (TaskOriginKind.Manual, (Guid?)null, (string?)null);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await JoinableTransaction.BeginOrJoinAsync(db.Database, ct);
         await intake.CreateAsync(
             new NewStaffTask(input.Id, incidentId, input.Title!, input.Description, input.OwnerName, input.Deadline, origin, originId, originLabel,
                 input.OwnerKeyPersonId, input.OwnerRole, input.Priority, isOrder ? input.Recipient : null),

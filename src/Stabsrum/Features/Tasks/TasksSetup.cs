@@ -1,6 +1,7 @@
 using Stabsrum.Features.CaseFile;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.ResourceRequests;
+using Stabsrum.Infrastructure.Demo;
 using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
@@ -18,6 +19,7 @@ public static class TasksSetup
         services.AddSingleton<ICaseFileSection, CaseFileTasks>();
         services.AddSingleton<ICaseFileSection, CaseFileResourceRequests>();
         services.AddSingleton<IStatusReportFigures, TaskStatusFigures>();
+        services.AddSingleton<IDemoDataContributor, TasksDemoData>();
         services.AddIncidentLink(new IncidentLink("Opgaver", "/opgaver", Permission.Read, 30));
         services.AddIncidentLink(new IncidentLink("Anmodninger", "/anmodninger", Permission.Read, 35));
         services.AddLogEntryLink(new LogEntryLink("Opret opgave", nameof(LogEntryKind.Beslutning), "/opgaver?beslutning={0}#ny-opgave"));
