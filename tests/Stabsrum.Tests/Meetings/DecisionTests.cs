@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Meetings;
@@ -41,6 +43,10 @@ public sealed class DecisionTests(MeetingsFactory app) : IClassFixture<MeetingsF
         Assert.Equal("Krisestyringsstab", entry.DecidedBy);
         Assert.Equal("Tovholderen indstiller, at plejecentret evakueres.", entry.Rationale);
         Assert.Contains("Indstillingen godkendt.", entry.Text, StringComparison.Ordinal);
+
+        // Offered to the next situation picture: the draft lists what was decided since the last published version.
+        var since = await s.Owner.GetFromJsonAsync<JsonElement>($"/api/v1/incidents/{incident}/situation-pictures/since");
+        Assert.Contains(since.EnumerateArray(), i => i.GetProperty("entryId").GetGuid() == entry.Id && i.GetProperty("kind").GetString() == "Beslutning");
     }
 
     [Fact]
