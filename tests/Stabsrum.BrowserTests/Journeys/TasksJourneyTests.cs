@@ -49,6 +49,17 @@ public sealed partial class TasksJourneyTests(BrowserFixture browser) : BrowserJ
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
         await AssertNoHorizontalOverflowAsync(Page);
 
+        // Live: an order given in another tab appears in this tab's list without a reload (the order is a log entry).
+        var tasksUrl = Page.Url;
+        var other = await Page.Context.NewPageAsync();
+        await other.GotoAsync(tasksUrl);
+        await other.GetByLabel("Opgave", new() { Exact = true }).FillAsync("Luk Strandvejen ved havnen");
+        await other.Locator("#Form_Recipient").FillAsync("Vej og Park");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Opret", Exact = true }).ClickAsync();
+        await Expect(other.GetByRole(AriaRole.Status).Filter(new() { HasText = "Ordren til Vej og Park" })).ToBeVisibleAsync();
+        await other.CloseAsync();
+        await Expect(Page.Locator("#opgaveliste tr.task-row").Filter(new() { HasText = "Luk Strandvejen ved havnen" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
         await Page.GetByRole(AriaRole.Navigation, new() { Name = "Hændelsens menu" }).GetByRole(AriaRole.Link, new() { Name = "Anmodninger" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Ressourceoverblik" })).ToBeVisibleAsync();
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
