@@ -62,6 +62,18 @@ public sealed partial class SituationJourneyTests(BrowserFixture browser) : Brow
         await phone.GotoAsync(incidentUrl);
         await Expect(phone.GetByText("Situationsbillede version 1 offentliggjort.", new() { Exact = false }).First).ToBeVisibleAsync();
 
+        // A task follows from the picture and is done before the case is filed.
+        await Page.GotoAsync(incidentUrl + "/opgaver");
+        await Page.GetByLabel("Opgave", new() { Exact = true }).FillAsync("Bring strømgenerator til Strandparken");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Opret", Exact = true }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "er oprettet" })).ToBeVisibleAsync();
+        foreach (var status in new[] { "I gang", "Udført" })
+        {
+            await Page.GetByLabel("Ny status for Bring strømgenerator til Strandparken").SelectOptionAsync(new SelectOptionValue { Label = status });
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Gem status for Bring strømgenerator til Strandparken" }).ClickAsync();
+            await Expect(Page.Locator("tr.task-row").Filter(new() { HasText = "Bring strømgenerator" })).ToContainTextAsync(status);
+        }
+
         // The secretariat files the case: one click, a ZIP with the PDF and the chapters.
         await Page.GotoAsync(incidentUrl + "/sagsakt");
         await AxeScan.AssertNoSeriousViolationsAsync(Page);
@@ -72,6 +84,11 @@ public sealed partial class SituationJourneyTests(BrowserFixture browser) : Brow
         {
             Assert.Contains(archive.Entries, e => e.FullName == "sagsakt.pdf");
             Assert.Contains(archive.Entries, e => e.FullName.EndsWith("-meldinger.json", StringComparison.Ordinal));
+            var tasks = archive.Entries.Single(e => e.FullName.EndsWith("-opgaver.json", StringComparison.Ordinal));
+            using var reader = new StreamReader(tasks.Open());
+            var json = await reader.ReadToEndAsync();
+            Assert.Contains("Bring strømgenerator til Strandparken", json, StringComparison.Ordinal);
+            Assert.Contains("\"done\": 1", json, StringComparison.Ordinal);
         }
 
         await Page.ReloadAsync();
