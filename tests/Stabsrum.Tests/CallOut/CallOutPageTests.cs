@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Stabsrum.Features.CallOut;
 using Stabsrum.Features.Registry;
 using Stabsrum.Tests.CrisisLog;
@@ -76,5 +78,47 @@ public sealed class CallOutPageTests(CallOutFactory app) : IClassFixture<CallOut
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var optedIn = await app.WithDbAsync(o.Org.Id, (db, _) => Task.FromResult(db.ExerciseOptIns.Select(x => x.PersonId).ToList()));
         Assert.Equal([o.People["Åge"]], optedIn);
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_the_target_and_makes_a_webhook_key_that_the_gateway_can_use_others_cannot_open_the_page()
+    {
+        var o = await SetUpAsync(app, "Ulla");
+        var browser = await app.LoginAsync(o.Admin, o.Org);
+        const string page = "/beredskab/alarmering/indstillinger";
+        Assert.Contains("value=\"120\"", await browser.GetStringAsync(page), StringComparison.Ordinal);
+
+        using (var bad = await StabsrumFactory.PostFormAsync(browser, page + "?handler=Target", new Dictionary<string, string> { ["FullyEstablishedMinutes"] = "5" }, page))
+        {
+            Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+            Assert.Contains("skal være 10–1440 minutter", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(120, (await o.Api.GetFromJsonAsync<JsonElement>("/api/v1/callout-settings")).GetProperty("fullyEstablishedMinutes").GetInt32());
+        using (var saved = await StabsrumFactory.PostFormAsync(browser, page + "?handler=Target", new Dictionary<string, string> { ["FullyEstablishedMinutes"] = "90" }, page))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(90, (await o.Api.GetFromJsonAsync<JsonElement>("/api/v1/callout-settings")).GetProperty("fullyEstablishedMinutes").GetInt32());
+
+        string secret;
+        using (var made = await StabsrumFactory.PostFormAsync(browser, page + "?handler=Secret", new Dictionary<string, string>(), page))
+        {
+            var html = await made.Content.ReadAsStringAsync();
+            secret = System.Text.RegularExpressions.Regex.Match(html, "<code class=\"secret\">(whk_[A-Za-z0-9_-]+)</code>").Groups[1].Value;
+            Assert.StartsWith("whk_", secret, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(secret, await browser.GetStringAsync(page), StringComparison.Ordinal);
+        using (var receipt = await app.CreateClient().PostAsync($"/api/v1/sms/status?key={secret}", CrisisLogSteps.Json(new { reference = "ukendt", status = "delivered" })))
+        {
+            Assert.NotEqual(HttpStatusCode.Unauthorized, receipt.StatusCode);
+        }
+
+        var staff = await app.CreateUserAsync(o.Org, Stabsrum.Infrastructure.Tenancy.OrganisationRole.Stabsmedlem);
+        using var refused = await (await app.LoginAsync(staff, o.Org)).GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/konto/ingen-adgang", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }

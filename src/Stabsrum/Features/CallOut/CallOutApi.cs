@@ -51,11 +51,7 @@ public static class CallOutApi
         api.MapPost("/{id:guid}/recipients/{recipientId:guid}/check-in", CheckIn).RequireAuthorization(Policies.OperateIncidents);
 
         var settings = app.MapApiGroup("/callout-settings", "Alarmering");
-        settings.MapGet("/", async (StabsrumDbContext db, CancellationToken ct) =>
-            {
-                var s = await db.CallOutSettings.AsNoTracking().FirstOrDefaultAsync(ct);
-                return TypedResults.Ok(new SettingsDto(s?.FullyEstablishedMinutes ?? 120, s?.WebhookSecretHash is not null, null));
-            })
+        settings.MapGet("/", async (CallOutSettingsChanges changes, CancellationToken ct) => TypedResults.Ok(ToDto(await changes.GetAsync(ct))))
             .RequireAuthorization(Policies.Read);
         settings.MapPut("/", UpdateSettings).RequireAuthorization(Policies.Administer);
 
@@ -187,38 +183,15 @@ public static class CallOutApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> UpdateSettings(SettingsInput? input, StabsrumDbContext db, CurrentOrganisation current, CancellationToken ct)
+    private static async Task<IResult> UpdateSettings(SettingsInput? input, CallOutSettingsChanges changes, CancellationToken ct)
     {
-        if (input?.FullyEstablishedMinutes is null && input?.RegenerateWebhookSecret is null)
-        {
-            return new ValidationErrors().Add("fullyEstablishedMinutes", "Send fullyEstablishedMinutes og/eller regenerateWebhookSecret.").Problem();
-        }
-
-        if (input.FullyEstablishedMinutes is < 10 or > 24 * 60)
-        {
-            return new ValidationErrors().Add("fullyEstablishedMinutes", "Målet for fuldt etableret stab skal være 10–1440 minutter.").Problem();
-        }
-
-        var settings = await db.CallOutSettings.FirstOrDefaultAsync(ct);
-        if (settings is null)
-        {
-            settings = new CallOutSettings { OrganisationId = current.RequireOrganisationId() };
-            db.CallOutSettings.Add(settings);
-        }
-
-        settings.FullyEstablishedMinutes = input?.FullyEstablishedMinutes ?? settings.FullyEstablishedMinutes;
-        string? secret = null;
-        if (input?.RegenerateWebhookSecret == true)
-        {
-            secret = "whk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-            settings.WebhookSecretHash = HashSecret(secret);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return Results.Ok(new SettingsDto(settings.FullyEstablishedMinutes, settings.WebhookSecretHash is not null, secret));
+        var (result, errors) = await changes.UpdateAsync(input?.FullyEstablishedMinutes, input?.RegenerateWebhookSecret == true, ct);
+        return result is null ? errors.Problem() : Results.Ok(ToDto(result));
     }
 
-    public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret)));
+    private static SettingsDto ToDto(CallOutSettingsResult r) => new(r.FullyEstablishedMinutes, r.HasWebhookSecret, r.WebhookSecret);
+
+    public static string HashSecret(string secret) => CallOutSettingsChanges.HashSecret(secret);
 
     private static async Task<Guid?> AuthenticateWebhookAsync(HttpRequest request, StabsrumDbContext db, CancellationToken ct)
     {

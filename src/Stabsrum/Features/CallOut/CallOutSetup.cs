@@ -24,6 +24,7 @@ public static class CallOutSetup
         services.AddScoped<CallOutComposer>();
         services.AddScoped<CallOutEngine>();
         services.AddScoped<CallOutBoard>();
+        services.AddScoped<CallOutSettingsChanges>();
         services.AddScoped<CallOutAnswerRecorder>();
         services.AddScoped<ExerciseOptIns>();
         services.AddSingleton<CallOutJob>();
@@ -31,6 +32,7 @@ public static class CallOutSetup
 
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/CallOut/Pages/Details", "beredskab/proevealarm/{callOutId:guid}"));
         services.AddIncidentLink(new IncidentLink("Alarmering", "/alarmering", Permission.Read, 10));
+        services.AddSectionLink(new SectionLink(Sections.Preparedness, "Indstillinger for alarmering", "/beredskab/alarmering/indstillinger", "Mål for fuldt etableret stab og nøglen til SMS-gatewayens svar og kvitteringer.", Permission.Administer, 90));
         services.AddSectionLink(new SectionLink(Sections.Preparedness, "Prøvealarm", "/beredskab/proevealarm", "Test om nøglepersonerne kan nås – uden hændelse. Svar opdaterer 'kontaktoplysninger bekræftet'. Tilmelding til øvelsesalarmeringer.", Permission.Read, 25));
         services.AddOverviewPanel(new OverviewPanel(nameof(MyCallOutsPanel), 5));
         return builder;
