@@ -50,9 +50,11 @@ public sealed class CallOutSender(IServiceScopeFactory scopes, TimeProvider time
             return 0;
         }
 
-        // Results are written by one consumer while the next batch is claimed and sent.
+        // Results are written by one consumer while the next batch is claimed and sent. Whatever happens to the sending
+        // (stopping, a database error), the results of the messages that went out are written before this returns.
         var outcomes = System.Threading.Channels.Channel.CreateUnbounded<Outcome>(new() { SingleReader = true });
         var recording = RecordAsync(outcomes.Reader);
+        int sent;
         try
         {
             foreach (var batch in due.Chunk(ClaimBatchSize))
@@ -65,9 +67,10 @@ public sealed class CallOutSender(IServiceScopeFactory scopes, TimeProvider time
         finally
         {
             outcomes.Writer.Complete();
+            sent = await recording;
         }
 
-        return await recording;
+        return sent;
     }
 
     private async Task<IReadOnlyList<Work>> ClaimAsync(Work[] batch, CancellationToken ct)
