@@ -228,15 +228,32 @@ public sealed class CallOutApiTests(CallOutFactory app) : IClassFixture<CallOutF
             Assert.DoesNotContain("Mød ind", WebUtility.HtmlDecode(await forged.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        using (var answered = await StabsrumFactory.PostFormAsync(phone, $"/svar/{token}", new Dictionary<string, string> { ["Choice"] = "kommer", ["EtaMinutes"] = "25" }))
+        // No antiforgery token and no cookie: the link's token is the only credential (see AnswerModel).
+        Assert.DoesNotContain("__RequestVerificationToken", page, StringComparison.Ordinal);
+        using (var invalid = await AnswerFormAsync(phone, token, "kommer", "2000"))
         {
-            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-            Assert.Contains("om ca. 25 minutter", await answered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+            Assert.Contains("mellem 0 og 1440 minutter", WebUtility.HtmlDecode(await invalid.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        using (var replay = await StabsrumFactory.PostFormAsync(phone, $"/svar/{token}", new Dictionary<string, string> { ["Choice"] = "kan-ikke" }, formPage: $"/svar/{LinkToken(app, o, "Rasmus")}"))
+        using (var answered = await AnswerFormAsync(phone, token, "kommer", "25"))
+        {
+            Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
+            Assert.Equal($"/svar/{token}", answered.Headers.Location!.OriginalString);
+            var done = WebUtility.HtmlDecode(await phone.GetStringAsync(answered.Headers.Location));
+            Assert.Contains("Dit svar er registreret: du kommer om ca. 25 minutter", done, StringComparison.Ordinal);
+            Assert.DoesNotContain("Send svar", done, StringComparison.Ordinal);
+        }
+
+        using (var replay = await AnswerFormAsync(phone, token, "kan-ikke"))
         {
             Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+            Assert.Contains("allerede svaret", WebUtility.HtmlDecode(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        using (var forgedPost = await AnswerFormAsync(phone, token[..^2] + "xx", "kommer"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, forgedPost.StatusCode);
         }
 
         await app.RunJobAsync();
@@ -264,13 +281,25 @@ public sealed class CallOutApiTests(CallOutFactory app) : IClassFixture<CallOutF
         Assert.StartsWith("PRØVEALARM", app.Inbox.Messages.Last(m => m.To == o.Phones["Søren"]).Message, StringComparison.Ordinal);
 
         var phone = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        using (var answered = await StabsrumFactory.PostFormAsync(phone, $"/svar/{LinkToken(app, o, "Søren")}", new Dictionary<string, string> { ["Choice"] = "kan-ikke" }))
+        using (var answered = await AnswerFormAsync(phone, LinkToken(app, o, "Søren"), "kan-ikke"))
         {
-            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            Assert.Equal(HttpStatusCode.SeeOther, answered.StatusCode);
         }
 
         var verified = await app.WithDbAsync(o.Org.Id, (db, _) => db.KeyPersons.Where(p => p.Name == "Søren" || p.Name == "Tove").ToDictionaryAsync(p => p.Name, p => p.ContactVerifiedAt));
         Assert.True((app.Clock.GetUtcNow() - verified["Søren"]!.Value).Duration() < TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         Assert.Null(verified["Tove"]);
+    }
+
+    /// <summary>Posts the answer form as the phone's browser does (the form has no hidden fields).</summary>
+    public static Task<HttpResponseMessage> AnswerFormAsync(HttpClient phone, string token, string choice, string? eta = null)
+    {
+        var fields = new Dictionary<string, string> { ["Choice"] = choice };
+        if (eta is not null)
+        {
+            fields["EtaMinutes"] = eta;
+        }
+
+        return phone.PostAsync($"/svar/{token}", new FormUrlEncodedContent(fields));
     }
 }

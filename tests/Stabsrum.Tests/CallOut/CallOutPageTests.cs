@@ -44,6 +44,7 @@ public sealed class CallOutPageTests(CallOutFactory app) : IClassFixture<CallOut
         Assert.Contains("Bekræft alarmeringen", confirm, StringComparison.Ordinal);
         Assert.Contains("RIGTIG ALARMERING", confirm, StringComparison.Ordinal);
         Assert.Contains("Send alarmering til 2 personer", confirm, StringComparison.Ordinal);
+        Assert.Contains($"action=\"{details}?handler=Confirm\"", confirm, StringComparison.Ordinal); // the form posts where this test posts
         Assert.Empty(SmsTo(app, o));
 
         using var confirmed = await StabsrumFactory.PostFormAsync(browser, details + "?handler=Confirm", new Dictionary<string, string>(), formPage: details);

@@ -205,7 +205,7 @@ public sealed class EscalationTests(CallOutFactory app) : IClassFixture<CallOutF
     private CallOutJob NewJob()
     {
         var sp = app.Services;
-        var sender = new CallOutSender(sp.GetRequiredService<IServiceScopeFactory>(), app.Clock, sp.GetRequiredService<IOptions<CallOutOptions>>(), sp.GetRequiredService<IOptions<EmailOptions>>(), NullLogger<CallOutSender>.Instance);
+        var sender = new CallOutSender(sp.GetRequiredService<IServiceScopeFactory>(), app.Clock, sp.GetRequiredService<IOptions<CallOutOptions>>(), sp.GetRequiredService<IOptions<EmailOptions>>(), sp.GetRequiredService<AnswerLinks>(), NullLogger<CallOutSender>.Instance);
         return new CallOutJob(sp.GetRequiredService<IServiceScopeFactory>(), sender, new CallOutSignal(), app.Clock, sp.GetRequiredService<IOptions<CallOutOptions>>(), NullLogger<CallOutJob>.Instance);
     }
 

@@ -9,9 +9,15 @@ namespace Stabsrum.Features.CallOut;
 /// <summary>
 /// /svar/{token}: the recipient's personal answer page, no login. The token names exactly one recipient (see
 /// <see cref="AnswerLinks"/>); a forged, altered or expired token shows a Danish message and changes nothing, and a
-/// link answers once.
+/// link answers once. A valid answer is stored (committed) and answered with 303 to the same page, which then shows
+/// the stored answer — no page rendering on the POST, and a reload never posts twice.
+/// No antiforgery token: CSRF abuses a credential the browser adds by itself (a cookie). This form has none — the
+/// only credential is the single-purpose token in the URL, which a cross-site attacker cannot know and with which
+/// anyone could post directly anyway; so a token would protect nothing and would make a phone that blocks cookies
+/// unable to answer (docs/adr/0012-call-out.md).
 /// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOutAnswerRecorder recorder) : PageModel
 {
     [BindProperty]
@@ -42,7 +48,20 @@ public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOut
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
-        if (await LoadAsync(token, ct) is not { } recipientId)
+        var response = Choice switch { "kommer" => AnswerResponse.Kommer, "kan-ikke" => AnswerResponse.KanIkke, _ => (AnswerResponse?)null };
+        var check = links.Read(token);
+        if (check.RecipientId is { } recipientId && response is not null && EtaMinutes is null or (>= 0 and <= SmsReplyParser.MaxEtaMinutes))
+        {
+            // The common case, kept lean: no page is rendered, the recorder writes the minimum in one transaction.
+            var outcome = await recorder.RecordAsync(recipientId, response.Value, response == AnswerResponse.Kommer ? EtaMinutes : null, AnswerSource.Link, ct: ct);
+            if (outcome == AnswerOutcome.Recorded)
+            {
+                Response.Headers.Location = Url.Page("/CallOut/Answer", new { token });
+                return StatusCode(StatusCodes.Status303SeeOther);
+            }
+        }
+
+        if (await LoadAsync(token, ct) is null)
         {
             return Page();
         }
@@ -51,41 +70,24 @@ public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOut
         {
             // A replayed link (already answered) or a call-out that is over: nothing changes.
             Response.StatusCode = StatusCodes.Status409Conflict;
+            Problem ??= "Du har allerede svaret via dette link. Ring til krisestaben, hvis dit svar er ændret.";
             return Page();
         }
 
-        var response = Choice switch { "kommer" => AnswerResponse.Kommer, "kan-ikke" => AnswerResponse.KanIkke, _ => (AnswerResponse?)null };
         if (response is null)
         {
             ModelState.AddModelError(nameof(Choice), "Vælg Kommer eller Kan ikke.");
-            return Page();
         }
-
-        if (EtaMinutes is < 0 or > SmsReplyParser.MaxEtaMinutes)
+        else if (EtaMinutes is < 0 or > SmsReplyParser.MaxEtaMinutes)
         {
             ModelState.AddModelError(nameof(EtaMinutes), "Ankomsttiden skal være mellem 0 og 1440 minutter.");
-            return Page();
         }
-
-        var (outcome, _) = await recorder.RecordAsync(recipientId, response.Value, response == AnswerResponse.Kommer ? EtaMinutes : null, AnswerSource.Link, ct: ct);
-        switch (outcome)
+        else
         {
-            case AnswerOutcome.Recorded:
-                CanAnswer = false;
-                Done = response == AnswerResponse.Kommer
-                    ? $"Tak, {Name}. Dit svar er modtaget: du kommer{(EtaMinutes is { } eta ? $" om ca. {eta} minutter" : "")}."
-                    : $"Tak, {Name}. Dit svar er modtaget: du kan ikke komme.";
-                break;
-            case AnswerOutcome.AlreadyAnswered:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                Problem = "Du har allerede svaret via dette link. Ring til krisestaben, hvis dit svar er ændret.";
-                CanAnswer = false;
-                break;
-            default:
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                Problem = "Alarmeringen er ikke længere i gang.";
-                CanAnswer = false;
-                break;
+            // Refused by the recorder although the page allowed it a moment ago (a race with another answer or a cancel).
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            Problem = "Dit svar kunne ikke registreres, fordi alarmeringen er ændret imens. Ring til krisestaben.";
+            CanAnswer = false;
         }
 
         return Page();
@@ -104,7 +106,7 @@ public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOut
         var found = await (from r in db.CallOutRecipients.IgnoreQueryFilters().AsNoTracking()
                            join c in db.CallOuts.IgnoreQueryFilters().AsNoTracking() on r.CallOutId equals c.Id
                            where r.Id == recipientId
-                           select new { r.Name, r.AnswerSource, r.Response, c.Title, c.Message, c.Kind, c.Status }).SingleOrDefaultAsync(ct);
+                           select new { r.Name, r.AnswerSource, r.Response, r.EtaMinutes, c.Title, c.Message, c.Kind, c.Status }).SingleOrDefaultAsync(ct);
         if (found is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
@@ -113,13 +115,15 @@ public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOut
         }
 
         (Name, Title, Message, Kind) = (found.Name, found.Title, found.Message, found.Kind);
-        if (found.Status is not (CallOutStatus.Active or CallOutStatus.Completed))
+        if (found.AnswerSource == AnswerSource.Link)
+        {
+            Done = found.Response == AnswerResponse.Kommer
+                ? $"Tak, {Name}. Dit svar er registreret: du kommer{(found.EtaMinutes is { } eta ? $" om ca. {eta} minutter" : "")}."
+                : $"Tak, {Name}. Dit svar er registreret: du kan ikke komme.";
+        }
+        else if (found.Status is not (CallOutStatus.Active or CallOutStatus.Completed))
         {
             Problem = "Alarmeringen er ikke længere i gang.";
-        }
-        else if (found.AnswerSource == AnswerSource.Link)
-        {
-            Done = $"Du har allerede svaret: {(found.Response == AnswerResponse.Kommer ? "Kommer" : "Kan ikke")}.";
         }
         else
         {

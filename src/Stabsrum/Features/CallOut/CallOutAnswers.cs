@@ -22,70 +22,89 @@ public enum AnswerOutcome
 /// Records answers from every source. Runs without a signed-in user (links, webhooks): the recipient's own row gives
 /// the organisation, which is then entered as the system. An answer after a role's quorum is met is recorded and
 /// shown, but the target stays satisfied; a prøvealarm answer marks the person's contact data as verified.
+/// Lean on purpose (hundreds of answers a second arrive in the first minutes of a large call-out): one read, then one
+/// transaction with a conditional update of the person's row, the answer row (audited) and the attempts; the crisis-log
+/// entry is written by <see cref="CallOutJob"/> in batches from the committed answer row.
 /// </summary>
 public sealed class CallOutAnswerRecorder(StabsrumDbContext db, CurrentOrganisation current, KeyPersonChanges persons, TimeProvider time, CallOutSignal signal)
 {
-    public async Task<(AnswerOutcome Outcome, CallOutRecipient? Recipient)> RecordAsync(
+    public async Task<AnswerOutcome> RecordAsync(
         Guid recipientId, AnswerResponse response, int? etaMinutes, AnswerSource source, string? raw = null, string? from = null, CancellationToken ct = default)
     {
         if (!Enum.IsDefined(response) || response == AnswerResponse.Ukendt || etaMinutes is < 0 or > SmsReplyParser.MaxEtaMinutes
             || (response == AnswerResponse.KanIkke && etaMinutes is not null))
         {
-            return (AnswerOutcome.Invalid, null);
+            return AnswerOutcome.Invalid;
         }
 
-        var recipient = await db.CallOutRecipients.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == recipientId, ct);
-        if (recipient is null || (current.OrganisationId is { } org && org != recipient.OrganisationId))
+        var found = await (from r in db.CallOutRecipients.IgnoreQueryFilters().AsNoTracking()
+                           join c in db.CallOuts.IgnoreQueryFilters().AsNoTracking() on r.CallOutId equals c.Id
+                           where r.Id == recipientId
+                           select new { r.OrganisationId, r.CallOutId, r.PersonId, r.AnswerSource, c.Status, c.Kind }).SingleOrDefaultAsync(ct);
+        if (found is null || (current.OrganisationId is { } org && org != found.OrganisationId))
         {
-            return (AnswerOutcome.NotFound, null);
+            return AnswerOutcome.NotFound;
         }
 
         if (!current.HasOrganisation)
         {
-            current.EnterAsSystem(recipient.OrganisationId, source == AnswerSource.Sms ? "SMS-svar" : "Svar via link");
+            current.EnterAsSystem(found.OrganisationId, source == AnswerSource.Sms ? "SMS-svar" : "Svar via link");
         }
 
-        var callOut = await db.CallOuts.AsNoTracking().Where(c => c.Id == recipient.CallOutId).Select(c => new { c.Status, c.Kind }).SingleAsync(ct);
-        if (callOut.Status is CallOutStatus.Draft or CallOutStatus.Cancelled)
+        if (found.Status is CallOutStatus.Draft or CallOutStatus.Cancelled)
         {
-            return (AnswerOutcome.Closed, recipient);
+            return AnswerOutcome.Closed;
         }
 
-        if (source == AnswerSource.Link && recipient.AnswerSource == AnswerSource.Link)
+        if (source == AnswerSource.Link && found.AnswerSource == AnswerSource.Link)
         {
-            return (AnswerOutcome.AlreadyAnswered, recipient);
+            return AnswerOutcome.AlreadyAnswered;
         }
 
         var now = time.GetUtcNow();
-        recipient.Response = response;
-        recipient.EtaMinutes = response == AnswerResponse.Kommer ? etaMinutes : null;
-        recipient.AnsweredAt = now;
-        recipient.AnswerSource = source;
+        var eta = response == AnswerResponse.Kommer ? etaMinutes : null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The person's current answer, by one conditional update: a link answers once even when two taps race.
+        var person = db.CallOutRecipients.Where(r => r.Id == recipientId);
+        if (source == AnswerSource.Link)
+        {
+            person = person.Where(r => r.AnswerSource != AnswerSource.Link);
+        }
+
+        if (await person.ExecuteUpdateAsync(s => s.SetProperty(r => r.Response, response).SetProperty(r => r.EtaMinutes, eta)
+                .SetProperty(r => r.AnsweredAt, now).SetProperty(r => r.AnswerSource, source), ct) == 0)
+        {
+            return AnswerOutcome.AlreadyAnswered;
+        }
+
+        // The answer row is the record (audited, and the crisis-log entry carries its id).
         db.CallOutAnswers.Add(new CallOutAnswer
         {
-            OrganisationId = recipient.OrganisationId,
-            CallOutId = recipient.CallOutId,
-            RecipientId = recipient.Id,
+            OrganisationId = found.OrganisationId,
+            CallOutId = found.CallOutId,
+            RecipientId = recipientId,
             Response = response,
-            EtaMinutes = recipient.EtaMinutes,
+            EtaMinutes = eta,
             Source = source,
             RawText = raw is { Length: > 1000 } ? raw[..1000] : raw,
             FromPhone = from,
             ReceivedAt = now,
-            LoggedAt = callOut.Kind == CallOutKind.Test ? now : null,
+            LoggedAt = found.Kind == CallOutKind.Test ? now : null,
         });
         await db.SaveChangesAsync(ct);
 
         // Messages not yet out are not needed any more; those out are marked answered.
-        await db.CallOutAttempts.Where(a => a.RecipientId == recipient.Id && (a.Status == AttemptStatus.Queued || a.Status == AttemptStatus.Sent || a.Status == AttemptStatus.Delivered))
+        await db.CallOutAttempts.Where(a => a.RecipientId == recipientId && (a.Status == AttemptStatus.Queued || a.Status == AttemptStatus.Sent || a.Status == AttemptStatus.Delivered))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Answered), ct);
-        if (callOut.Kind == CallOutKind.Test)
+        if (found.Kind == CallOutKind.Test)
         {
-            await persons.MarkVerifiedAsync(recipient.PersonId, ct);
+            await persons.MarkVerifiedAsync(found.PersonId, ct);
         }
 
+        await transaction.CommitAsync(ct);
         signal.Nudge();
-        return (AnswerOutcome.Recorded, recipient);
+        return AnswerOutcome.Recorded;
     }
 
     /// <summary>An SMS reply: parsed; unreadable or from an unknown number it is stored as <see cref="AnswerResponse.Ukendt"/> and shown.</summary>
@@ -103,8 +122,7 @@ public sealed class CallOutAnswerRecorder(StabsrumDbContext db, CurrentOrganisat
                                                         select (Guid?)r.Id).FirstOrDefaultAsync(ct);
         if (parsed.Response != AnswerResponse.Ukendt && recipient is { } id)
         {
-            var (outcome, _) = await RecordAsync(id, parsed.Response, parsed.EtaMinutes, AnswerSource.Sms, text, phone, ct);
-            return (outcome, parsed);
+            return (await RecordAsync(id, parsed.Response, parsed.EtaMinutes, AnswerSource.Sms, text, phone, ct), parsed);
         }
 
         var callOutId = recipient is { } known

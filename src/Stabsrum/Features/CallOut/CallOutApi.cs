@@ -149,7 +149,7 @@ public static class CallOutApi
             return errors.Problem();
         }
 
-        var (outcome, _) = await recorder.RecordAsync(recipientId, input!.Response!.Value, input.EtaMinutes, AnswerSource.Manual, ct: ct);
+        var outcome = await recorder.RecordAsync(recipientId, input!.Response!.Value, input.EtaMinutes, AnswerSource.Manual, ct: ct);
         return outcome switch
         {
             AnswerOutcome.Recorded => Results.NoContent(),

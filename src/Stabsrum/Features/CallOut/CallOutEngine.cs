@@ -106,8 +106,12 @@ public sealed class CallOutEngine(StabsrumDbContext db, CurrentOrganisation curr
 
         var targets = await db.CallOutTargets.Where(t => t.CallOutId == callOutId).OrderBy(t => t.Position).ToListAsync(ct);
         var targetIds = targets.Select(t => t.Id).ToList();
-        var candidates = (await db.CallOutCandidates.Where(c => targetIds.Contains(c.TargetId)).ToListAsync(ct)).ToLookup(c => c.TargetId);
-        var recipients = await db.CallOutRecipients.Where(r => r.CallOutId == callOutId).ToDictionaryAsync(r => r.Id, ct);
+        // Candidates and recipients are read untracked: the only thing a pass changes on them is CalledAt, written below
+        // by two set-based updates (not one audited UPDATE per person — the crisis log and the attempts record who was called).
+        var candidates = (await db.CallOutCandidates.AsNoTracking().Where(c => targetIds.Contains(c.TargetId)).ToListAsync(ct)).ToLookup(c => c.TargetId);
+        var recipients = await db.CallOutRecipients.AsNoTracking().Where(r => r.CallOutId == callOutId).ToDictionaryAsync(r => r.Id, ct);
+        var calledCandidates = new List<Guid>();
+        var calledRecipients = new List<Guid>();
         var attempts = await db.CallOutAttempts.AsNoTracking().Where(a => a.CallOutId == callOutId)
             .Select(a => new { a.RecipientId, a.Channel, a.Step, a.Status }).ToListAsync(ct);
         var events = new List<string>();
@@ -146,7 +150,13 @@ public sealed class CallOutEngine(StabsrumDbContext db, CurrentOrganisation curr
             foreach (var candidate in toCall)
             {
                 candidate.CalledAt = now;
-                recipients[candidate.RecipientId].CalledAt ??= now;
+                calledCandidates.Add(candidate.Id);
+                var recipient = recipients[candidate.RecipientId];
+                if (recipient.CalledAt is null)
+                {
+                    recipient.CalledAt = now;
+                    calledRecipients.Add(recipient.Id);
+                }
             }
 
             if (toCall.Count > 0)
@@ -234,6 +244,16 @@ public sealed class CallOutEngine(StabsrumDbContext db, CurrentOrganisation curr
         if (!changed)
         {
             return false;
+        }
+
+        if (calledCandidates.Count > 0)
+        {
+            await db.CallOutCandidates.Where(c => calledCandidates.Contains(c.Id) && c.CalledAt == null).ExecuteUpdateAsync(u => u.SetProperty(c => c.CalledAt, now), ct);
+        }
+
+        if (calledRecipients.Count > 0)
+        {
+            await db.CallOutRecipients.Where(r => calledRecipients.Contains(r.Id) && r.CalledAt == null).ExecuteUpdateAsync(u => u.SetProperty(r => r.CalledAt, now), ct);
         }
 
         await db.SaveChangesAsync(ct);

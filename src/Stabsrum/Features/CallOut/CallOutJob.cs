@@ -146,7 +146,7 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
                 var log = scope.ServiceProvider.GetRequiredService<CrisisLog.CrisisLog>();
                 var ids = batch.Select(b => b.AnswerId).ToList();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var answers = await (from a in db.CallOutAnswers
+                var answers = await (from a in db.CallOutAnswers.AsNoTracking()
                                      where ids.Contains(a.Id) && a.LoggedAt == null
                                      join c in db.CallOuts on a.CallOutId equals c.Id into cs
                                      from c in cs.DefaultIfEmpty()
@@ -155,7 +155,6 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
                                      select new { Answer = a, IncidentId = c == null ? null : c.IncidentId, Name = r == null ? null : r.Name }).ToListAsync(ct);
                 foreach (var item in answers)
                 {
-                    item.Answer.LoggedAt = time.GetUtcNow();
                     if (item.IncidentId is { } incidentId)
                     {
                         var text = AnswerText(item.Name, item.Answer);
@@ -163,7 +162,10 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
                     }
                 }
 
-                await db.SaveChangesAsync(ct);
+                // One statement marks the batch logged (the answer rows are the record; the log entry has the answer's id).
+                var logged = answers.Select(a => a.Answer.Id).ToList();
+                var now = time.GetUtcNow();
+                await db.CallOutAnswers.Where(a => logged.Contains(a.Id) && a.LoggedAt == null).ExecuteUpdateAsync(u => u.SetProperty(a => a.LoggedAt, now), ct);
                 await transaction.CommitAsync(ct);
             }
         }

@@ -206,8 +206,12 @@ public sealed class CallOutCandidate : IOrganisationOwned
     public DateTimeOffset? CalledAt { get; set; }
 }
 
-/// <summary>One message over one channel. The row is committed before the channel is called: nothing is sent twice.</summary>
-public sealed class CallOutAttempt : IOrganisationOwned
+/// <summary>
+/// One message over one channel. The row is committed before the channel is called: nothing is sent twice. Not in
+/// the audit trail: the rows themselves are the record of every message (like <c>ReminderDelivery</c>), and a
+/// 1,000-person call-out would otherwise write 1,000 audit rows before the first SMS leaves.
+/// </summary>
+public sealed class CallOutAttempt : IOrganisationOwned, INotAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -223,6 +227,12 @@ public sealed class CallOutAttempt : IOrganisationOwned
     public int Step { get; set; }
 
     public AttemptStatus Status { get; set; }
+
+    /// <summary>
+    /// Set together with <see cref="AttemptStatus.Sending"/> by the sender that claimed the row: a set-based claim of
+    /// many rows at once tells each sender exactly which rows it won (and no other sender can win them).
+    /// </summary>
+    public Guid? ClaimToken { get; set; }
 
     public int Tries { get; set; }
 

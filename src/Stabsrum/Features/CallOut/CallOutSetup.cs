@@ -28,6 +28,7 @@ public static class CallOutSetup
         services.AddScoped<CallOutAnswerRecorder>();
         services.AddScoped<ExerciseOptIns>();
         services.AddSingleton<CallOutJob>();
+        services.AddSingleton<Infrastructure.Demo.IDemoDataContributor, CallOutDemoData>();
         services.AddHostedService(sp => sp.GetRequiredService<CallOutJob>());
 
         services.Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/CallOut/Pages/Details", "beredskab/proevealarm/{callOutId:guid}"));
