@@ -54,12 +54,15 @@ public sealed class CallOutBoard(StabsrumDbContext db, Microsoft.Extensions.Opti
             .OrderByDescending(a => a.ReceivedAt).Take(100)
             .Select(a => new AnswerDto(a.Id, a.RecipientId, a.Response, a.EtaMinutes, a.Source, a.RawText, a.FromPhone, a.ReceivedAt)).ToListAsync(ct);
         var fully = await db.CallOutSettings.AsNoTracking().Select(s => (int?)s.FullyEstablishedMinutes).FirstOrDefaultAsync(ct) ?? 120;
+        var counted = StaffingAllocation.Assign(targets.Select(t => new StaffingPlace(t.Id, t.Required, candidates[t.Id].ToList())),
+            r => byId[r].Response == AnswerResponse.Kommer);
         var targetDtos = targets.Select(t =>
         {
             var people = candidates[t.Id].Select(r => byId[r]).ToList();
+            var coming = counted[t.Id].Select(r => byId[r]).ToList();
             return new TargetDto(t.Id, t.Position, t.Label, t.Mode, t.Required, t.State,
-                Confirmed: people.Count(p => p.Response == AnswerResponse.Kommer),
-                OnTheWay: people.Count(p => p.Response == AnswerResponse.Kommer && p.CheckedInAt is null),
+                Confirmed: coming.Count,
+                OnTheWay: coming.Count(p => p.CheckedInAt is null),
                 Declined: people.Count(p => p.Response == AnswerResponse.KanIkke),
                 NotReached: people.Count(p => p.NotReached),
                 Waiting: people.Count(p => p.CalledAt is not null && p.Response is null && !p.NotReached),

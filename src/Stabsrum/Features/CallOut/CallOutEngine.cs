@@ -118,10 +118,13 @@ public sealed class CallOutEngine(StabsrumDbContext db, CurrentOrganisation curr
         var changed = false;
         var timeout = TimeSpan.FromMinutes(callOut.AnswerTimeoutMinutes);
 
+        var counted = StaffingAllocation.Assign(
+            targets.Select(t => new StaffingPlace(t.Id, t.Required, candidates[t.Id].OrderBy(c => c.Position).Select(c => c.RecipientId).ToList())),
+            r => recipients[r].Response == AnswerResponse.Kommer);
         foreach (var target in targets.Where(t => t.State == TargetState.Open))
         {
             var list = candidates[target.Id].OrderBy(c => c.Position).ToList();
-            var confirmed = list.Count(c => recipients[c.RecipientId].Response == AnswerResponse.Kommer);
+            var confirmed = counted[target.Id].Count;
             if (confirmed >= target.Required)
             {
                 target.State = TargetState.Satisfied;
