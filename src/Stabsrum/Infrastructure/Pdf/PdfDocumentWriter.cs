@@ -196,7 +196,7 @@ public sealed class PdfDocumentWriter : IDisposable
         var box = string.Join(" ", font.BoundingBox.Select(v => v.ToString(CultureInfo.InvariantCulture)));
         WriteObject(descriptor, FormattableString.Invariant(
             $"<< /Type /FontDescriptor /FontName /{name} /Flags 32 /FontBBox [{box}] /ItalicAngle 0 /Ascent {font.Ascent} /Descent {font.Descent} /CapHeight {font.CapHeight} /StemV 80 /FontFile2 {file} 0 R >>"));
-        WriteStream(file, FormattableString.Invariant($"/Length1 {font.File.Length}"), font.File, CompressionLevel.Optimal);
+        WriteCompressedStream(file, FormattableString.Invariant($"/Length1 {font.File.Length}"), font.CompressedFile);
         WriteStream(toUnicode, "", Encoding.ASCII.GetBytes(ToUnicodeCMap(codes)), CompressionLevel.Optimal);
         var map = new byte[codes.Count == 0 ? 2 : (codes[^1] + 1) * 2];
         foreach (var code in codes)
@@ -272,7 +272,18 @@ public sealed class PdfDocumentWriter : IDisposable
         Write(FormattableString.Invariant($"{number} 0 obj\n{body}\nendobj\n"));
     }
 
-    private void WriteStream(int number, string dictionary, byte[] data, CompressionLevel level)
+    private void WriteStream(int number, string dictionary, byte[] data, CompressionLevel level) =>
+        WriteCompressedStream(number, dictionary, Compress(data, level));
+
+    private void WriteCompressedStream(int number, string dictionary, byte[] compressed)
+    {
+        _offsets[number] = _position;
+        Write(FormattableString.Invariant($"{number} 0 obj\n<< {dictionary} /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n"));
+        Write(compressed);
+        Write("\nendstream\nendobj\n"u8);
+    }
+
+    internal static byte[] Compress(byte[] data, CompressionLevel level)
     {
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, level, leaveOpen: true))
@@ -280,10 +291,7 @@ public sealed class PdfDocumentWriter : IDisposable
             zlib.Write(data);
         }
 
-        _offsets[number] = _position;
-        Write(FormattableString.Invariant($"{number} 0 obj\n<< {dictionary} /Length {compressed.Length} /Filter /FlateDecode >>\nstream\n"));
-        Write(compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
-        Write("\nendstream\nendobj\n"u8);
+        return compressed.ToArray();
     }
 
     /// <summary>A PDF text string in UTF-16BE with a byte-order mark, so any title survives.</summary>

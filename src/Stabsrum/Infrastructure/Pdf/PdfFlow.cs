@@ -238,7 +238,7 @@ public sealed class PdfFlow
 
     private static void DrawLine(PdfPage page, Line line, float x, float baseline)
     {
-        if (line.Runs.Count == 0)
+        if (line.IsEmpty)
         {
             return;
         }
@@ -246,7 +246,10 @@ public sealed class PdfFlow
         page.BeginText(x, baseline);
         foreach (var (font, text) in line.Runs)
         {
-            page.Show(font, line.Size, text);
+            foreach (var chunk in text.GetChunks())
+            {
+                page.Show(font, line.Size, chunk.Span);
+            }
         }
 
         page.EndText();
@@ -313,7 +316,7 @@ public sealed class PdfFlow
 
                 if (c == ' ')
                 {
-                    pendingSpace = line.Runs.Count > 0;
+                    pendingSpace = !line.IsEmpty;
                     i++;
                     continue;
                 }
@@ -327,14 +330,14 @@ public sealed class PdfFlow
                 var word = text.AsSpan(i, end - i);
                 var wordWidth = metrics.Measure(word, size);
                 var spaceBefore = pendingSpace ? spaceWidth : 0;
-                if (x + spaceBefore + wordWidth <= width || (line.Runs.Count == 0 && wordWidth <= width))
+                if (x + spaceBefore + wordWidth <= width || (line.IsEmpty && wordWidth <= width))
                 {
-                    line.Add(font, pendingSpace ? " " + word.ToString() : word.ToString());
+                    line.Add(font, pendingSpace, word);
                     x += spaceBefore + wordWidth;
                     pendingSpace = false;
                     i = end;
                 }
-                else if (line.Runs.Count > 0)
+                else if (!line.IsEmpty)
                 {
                     lines.Add(line);
                     line = new Line(size, paragraph.Indent);
@@ -355,7 +358,7 @@ public sealed class PdfFlow
                         fit++;
                     }
 
-                    line.Add(font, word[..fit].ToString());
+                    line.Add(font, false, word[..fit]);
                     lines.Add(line);
                     line = new Line(size, paragraph.Indent);
                     x = 0;
@@ -364,7 +367,7 @@ public sealed class PdfFlow
             }
         }
 
-        if (line.Runs.Count > 0 || lines.Count == 0)
+        if (!line.IsEmpty || lines.Count == 0)
         {
             lines.Add(line);
         }
@@ -402,22 +405,30 @@ public sealed class PdfFlow
 
     private sealed class Line(float size, float indent)
     {
+        private readonly List<(int Font, StringBuilder Text)> _runs = [];
+
         public float Size { get; } = size;
 
         public float Indent { get; } = indent;
 
-        public List<(int Font, string Text)> Runs { get; } = [];
+        public bool IsEmpty => _runs.Count == 0;
 
-        public void Add(int font, string text)
+        public IEnumerable<(int Font, StringBuilder Text)> Runs => _runs;
+
+        public void Add(int font, bool space, ReadOnlySpan<char> word)
         {
-            if (Runs.Count > 0 && Runs[^1].Font == font)
+            if (_runs.Count == 0 || _runs[^1].Font != font)
             {
-                Runs[^1] = (font, Runs[^1].Text + text);
+                _runs.Add((font, new StringBuilder(128)));
             }
-            else
+
+            var text = _runs[^1].Text;
+            if (space)
             {
-                Runs.Add((font, text));
+                text.Append(' ');
             }
+
+            text.Append(word);
         }
     }
 }
