@@ -19,6 +19,7 @@ public sealed partial class PdfDocumentWriterTests
             flow.Heading("Situationsbillede for Høje-Taastrup", 16);
             flow.Paragraph(new PdfParagraph([new PdfSpan("Æbler, øl og ål – "), new PdfSpan("beredskabsniveau 2", Bold: true), new PdfSpan(". Å ø Æ.")]));
             flow.Paragraph("Uden for skrifttypen: 漢字 og 🚒 brandbil.");
+            flow.Paragraph("Klokke\u0007slag, halv\uD800surrogat.");
         });
 
         var info = await PopplerAsync("pdfinfo", pdf);
@@ -31,6 +32,7 @@ public sealed partial class PdfDocumentWriterTests
         Assert.Contains("Æbler, øl og ål – beredskabsniveau 2. Å ø Æ.", text, StringComparison.Ordinal);
         Assert.Contains("Uden for skrifttypen: 漢字 og 🚒 brandbil.", text, StringComparison.Ordinal);
         Assert.Contains("Side 1 af 1", text, StringComparison.Ordinal);
+        Assert.Contains("Klokke slag, halv\uFFFDsurrogat.", text, StringComparison.Ordinal);
     }
 
     [Fact]

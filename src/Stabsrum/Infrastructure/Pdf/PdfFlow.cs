@@ -129,12 +129,12 @@ public sealed class PdfFlow
     /// <summary>A table with wrapped cells; a row stays on one page when it fits on one, and the header repeats on each page.</summary>
     public void Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string?>> rows, bool header = true)
     {
-        var total = columns.Sum(c => c.Weight);
-        var widths = columns.Select(c => Width * c.Weight / total).ToArray();
+        var rowList = rows.ToList();
+        var widths = ColumnWidths(columns, rowList);
         var headerRow = header ? WrapRow(columns.Select(c => (string?)c.Header).ToList(), widths, Bold) : null;
         var headerHeight = headerRow is null ? 0 : RowHeight(headerRow);
         var first = true;
-        foreach (var row in rows)
+        foreach (var row in rowList)
         {
             var cells = WrapRow(row, widths, Regular);
             var height = RowHeight(cells);
@@ -169,6 +169,50 @@ public sealed class PdfFlow
         }
 
         _y -= 6;
+    }
+
+    /// <summary>
+    /// Widths by weight, except that a column narrower than its longest word is widened to it (taken from the others)
+    /// when the table can afford it, so names like "Hjemmeplejen" are not broken inside a cell.
+    /// </summary>
+    private float[] ColumnWidths(IReadOnlyList<PdfColumn> columns, List<IReadOnlyList<string?>> rows)
+    {
+        var minimum = columns.Select((c, i) => Math.Max(
+                LongestWord(c.Header, _fonts[Bold]),
+                rows.Count == 0 ? 0 : rows.Max(r => i < r.Count ? LongestWord(r[i], _fonts[Regular]) : 0)) + (2 * CellPadding) + 0.5f)
+            .ToArray();
+        var widths = new float[columns.Count];
+        var pinned = new bool[columns.Count];
+        var fits = minimum.Sum() <= Width;
+        bool changed;
+        do
+        {
+            changed = false;
+            var free = Width - minimum.Where((_, i) => pinned[i]).Sum();
+            var weights = columns.Where((_, i) => !pinned[i]).Sum(c => c.Weight);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                widths[i] = pinned[i] ? minimum[i] : free * columns[i].Weight / weights;
+                if (fits && !pinned[i] && widths[i] < minimum[i])
+                {
+                    pinned[i] = changed = true;
+                }
+            }
+        }
+        while (changed);
+
+        return widths;
+    }
+
+    private static float LongestWord(string? text, TrueTypeFont font)
+    {
+        var longest = 0f;
+        foreach (var word in (text ?? "").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            longest = Math.Max(longest, font.Measure(word, TableSize));
+        }
+
+        return longest;
     }
 
     private void NewPageIfUsed(float needed)
