@@ -141,13 +141,14 @@ internal sealed class FakeChromium : IDisposable
 
 internal static class PdfText
 {
-    public static async Task<string> ExtractAsync(byte[] pdf)
+    public static async Task<string> ExtractAsync(byte[] pdf, int? firstPage = null, int? lastPage = null)
     {
         var file = System.IO.Path.GetTempFileName();
         await File.WriteAllBytesAsync(file, pdf);
         try
         {
-            var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true };
+            string[] pages = firstPage is { } f && lastPage is { } l ? ["-f", f.ToString(System.Globalization.CultureInfo.InvariantCulture), "-l", l.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [];
+            var start = new ProcessStartInfo("pdftotext", [.. pages, "-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true };
             using var process = Process.Start(start)!;
             var text = await process.StandardOutput.ReadToEndAsync();
             await process.WaitForExitAsync();

@@ -198,9 +198,10 @@ public sealed partial class CaseFileExportTests(StabsrumFactory app) : IClassFix
         Assert.Contains("Beredskabsniveau", html, StringComparison.Ordinal);
     }
 
-    private async Task<(CrisisSetup Setup, Guid Incident)> IncidentWithHistoryAsync()
+    private async Task<(CrisisSetup Setup, Guid Incident)> IncidentWithHistoryAsync(StabsrumFactory? on = null)
     {
-        var s = await SetUpAsync(app);
+        var factory = on ?? app;
+        var s = await SetUpAsync(factory);
         var incident = await CreateIncidentAsync(s.AdminApi);
         using (var join = await s.AdminApi.PostAsync($"/api/v1/incidents/{incident}/staff", Json(new { userId = s.Admin.Id, roleName = "Logfører" })))
         {
@@ -222,7 +223,7 @@ public sealed partial class CaseFileExportTests(StabsrumFactory app) : IClassFix
         await UpdateAsync(s.AdminApi, incident, v1, new { overall = "Skybrud. Kældre oversvømmet." });
         await PublishAsync(s.AdminApi, incident, v1);
         await UnitReportTests.ReportAsync(s.AdminApi, incident, "Hjemmeplejen", "Alle borgere besøgt");
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
         await UnitReportTests.ReportAsync(s.AdminApi, incident, "Skoler", "Skolerne lukket");
         var v2 = await StartDraftAsync(s.AdminApi, incident);
         await UpdateAsync(s.AdminApi, incident, v2, new { overall = "Vandet falder." });
@@ -240,7 +241,7 @@ public sealed partial class CaseFileExportTests(StabsrumFactory app) : IClassFix
         Assert.True(response.IsSuccessStatusCode != expectFailure, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<byte[]> ExportAsync(HttpClient api, Guid incident, string format)
+    internal static async Task<byte[]> ExportAsync(HttpClient api, Guid incident, string format)
     {
         using var response = await api.PostAsync($"/api/v1/incidents/{incident}/case-file?format={format}", null);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());

@@ -24,12 +24,13 @@ public sealed record CaseFileOutput(byte[] Pdf, byte[] Zip, CaseFileExport Recor
 /// <summary>
 /// Files an incident (journalisering): every registered <see cref="ICaseFileSection"/> in order, rendered into one PDF
 /// (cover with the generation time, chapters, the hash-chain verification) and a ZIP holding the PDF, each chapter as
-/// JSON and the original attachments. The chapters are deterministic, so the same data gives the same PDF text; only
-/// the cover carries the generation time. Each export is recorded (who, when, cleared or not, SHA-256 of both files).
+/// JSON and the original attachments. The PDF comes from our own writer (<see cref="CaseFilePdf"/>, ADR 0017). The
+/// chapters are deterministic, so the same data gives the same PDF; only the cover carries the generation time. Each export is recorded (who, when, cleared or not, SHA-256 of both files).
 /// </summary>
 public sealed class CaseFileExporter(
     StabsrumDbContext db, CrisisLog.CrisisLog log, CurrentOrganisation current, IEnumerable<ICaseFileSection> sections,
-    RazorDocumentRenderer razor, IPdfRenderer pdf, IWebHostEnvironment env, TimeProvider time)
+    RazorDocumentRenderer razor, IPdfRenderer pdf, CaseFilePdf casePdf, IWebHostEnvironment env, TimeProvider time,
+    ILogger<CaseFileExporter> logger)
 {
     public const string DocumentView = "/Features/CaseFile/CaseFileDocument.cshtml";
 
@@ -82,8 +83,7 @@ public sealed class CaseFileExporter(
             return null;
         }
 
-        var html = await RenderHtmlAsync(http, document);
-        var pdfBytes = await pdf.RenderAsync(html, ct);
+        var pdfBytes = await RenderPdfAsync(http, document, ct);
         var zip = Zip(document, pdfBytes);
         var record = new CaseFileExport
         {
@@ -99,6 +99,22 @@ public sealed class CaseFileExporter(
         db.CaseFileExports.Add(record);
         await db.SaveChangesAsync(ct);
         return new CaseFileOutput(pdfBytes, zip, record);
+    }
+
+    /// <summary>
+    /// Our own PDF writer when it can (fonts present, every chapter lays itself out), else the HTML through Chromium,
+    /// which is minutes for a large log but keeps a chapter without a PDF layout (or a server without the fonts) working.
+    /// </summary>
+    public async Task<byte[]> RenderPdfAsync(HttpContext http, CaseFileDocument document, CancellationToken ct)
+    {
+        if (casePdf.CanWrite(document))
+        {
+            return casePdf.Write(document);
+        }
+
+        logger.LogWarning("Case file {IncidentId} goes through Chromium: fonts missing or a chapter without a PDF layout ({Sections})", document.IncidentId,
+            string.Join(", ", document.Chapters.Where(c => c.Section is not ICaseFilePdfChapter).Select(c => c.Section.Title)));
+        return await pdf.RenderAsync(await RenderHtmlAsync(http, document), ct);
     }
 
     private static byte[] Zip(CaseFileDocument document, byte[] pdfBytes)

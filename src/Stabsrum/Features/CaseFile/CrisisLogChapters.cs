@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.CrisisLog;
 using Stabsrum.Features.Organisations;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Pdf;
 using Stabsrum.Infrastructure.Time;
 
 namespace Stabsrum.Features.CaseFile;
@@ -34,7 +37,7 @@ internal static class Local
 }
 
 /// <summary>Chapter 1: the incident's facts and its level, phase and status history (from the log's own entries).</summary>
-public sealed class IncidentFactsChapter : ICaseFileSection
+public sealed class IncidentFactsChapter : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 10;
 
@@ -59,6 +62,35 @@ public sealed class IncidentFactsChapter : ICaseFileSection
             Local.At(incident.ClosedAt), incident.LogCount, history));
     }
 
+    /// <summary>Same text as <c>_CaseFileFacts.cshtml</c>.</summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var facts = (CaseFileFacts)data;
+        pdf.Table([new PdfColumn("", 1), new PdfColumn("", 3)],
+        [
+            ["Titel", (facts.IsExercise ? "ØVELSE – " : "") + facts.Title],
+            ["Type", facts.Type],
+            ["Område", facts.Area],
+            ["Beskrivelse", facts.Description],
+            ["Startet", CaseFileTime.Format(facts.StartedAt)],
+            ["Oprettet", CaseFileTime.Format(facts.CreatedAt)],
+            ["Afsluttet", facts.ClosedAt is { } c ? CaseFileTime.Format(c) : "ikke afsluttet"],
+            ["Status", facts.Status],
+            ["Beredskabsniveau", facts.LevelName],
+            ["Fase", facts.PhaseName],
+            ["Logposter", facts.LogEntries.ToString(CultureInfo.InvariantCulture)],
+        ], header: false);
+        pdf.Heading($"Niveau-, fase- og statusskift ({facts.History.Count})", CaseFilePdf.Sub);
+        if (facts.History.Count == 0)
+        {
+            pdf.Paragraph("Ingen skift.");
+            return;
+        }
+
+        pdf.Table([new PdfColumn("Log nr.", 0.7f), new PdfColumn("Tidspunkt", 1.6f), new PdfColumn("Skift", 0.8f), new PdfColumn("Tekst", 3), new PdfColumn("Af", 1.3f)],
+            facts.History.Select(h => (IReadOnlyList<string?>)[h.Sequence.ToString(CultureInfo.InvariantCulture), CaseFileTime.Format(h.At), h.Subject, h.Text, h.AuthorName]));
+    }
+
     private static string SubjectName(LogSubject subject) => subject switch
     {
         LogSubject.Level => "Niveau",
@@ -68,7 +100,7 @@ public sealed class IncidentFactsChapter : ICaseFileSection
 }
 
 /// <summary>Chapter 2: who was in the crisis staff, when, and in which roles.</summary>
-public sealed class StaffChapter : ICaseFileSection
+public sealed class StaffChapter : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 20;
 
@@ -88,10 +120,23 @@ public sealed class StaffChapter : ICaseFileSection
             .ToList();
         return new CaseFileChapter(members);
     }
+
+    /// <summary>Same text as <c>_CaseFileStaff.cshtml</c>.</summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var members = (IReadOnlyList<CaseFileStaffMember>)data;
+        pdf.Paragraph($"{members.Count} personer i krisestaben.");
+        if (members.Count > 0)
+        {
+            pdf.Table([new PdfColumn("Navn", 1.5f), new PdfColumn("Mødt", 1.3f), new PdfColumn("Gået", 1.3f), new PdfColumn("Roller", 2.5f)],
+                members.Select(m => (IReadOnlyList<string?>)[m.Name, CaseFileTime.Format(m.JoinedAt), CaseFileTime.Format(m.LeftAt),
+                    string.Join("\n", m.Roles.Select(r => $"{r.RoleName}: {CaseFileTime.Format(r.AssumedAt)} – {(r.RenouncedAt is { } end ? CaseFileTime.Format(end) : "")}"))]));
+        }
+    }
 }
 
 /// <summary>Chapter 3: the whole log, oldest first, corrections cross-referenced, fortrolig entries redacted unless the exporter is cleared.</summary>
-public sealed class LogChapter : ICaseFileSection
+public sealed class LogChapter : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 30;
 
@@ -139,6 +184,54 @@ public sealed class LogChapter : ICaseFileSection
         var log = new CaseFileLog(entries.Count, entries.Count(e => e.Classification == LogClassification.Fortrolig), result.Count(r => r.Redacted),
             entries.Count(e => e.CorrectsEntryId is not null), refs.Count, result);
         return new CaseFileChapter(log, attachments);
+    }
+
+    /// <summary>
+    /// Same text as <c>_CaseFileLog.cshtml</c>: one block per entry (kept on one page), the head line small, then the
+    /// content, a redaction marker for fortrolig content the exporter may not read, and the correction references.
+    /// </summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var log = (CaseFileLog)data;
+        pdf.Paragraph($"{log.Total} poster, heraf {log.Corrections} rettelser og {log.Confidential} fortrolige ({log.Redacted} udeladt i denne sagsakt). {log.AttachmentCount} bilag. * = væsentlig. Hver post: nummer, skete, registreret, type, forfatter; derunder indholdet.");
+        var body = new StringBuilder();
+        foreach (var e in log.Entries)
+        {
+            var head = new PdfParagraph(
+                [new PdfSpan($"Nr. {e.Sequence}{(e.Significant ? " *" : "")}", Bold: true),
+                 new PdfSpan($" · skete {CaseFileTime.FormatWithSeconds(e.OccurredAt)} · registreret {CaseFileTime.FormatWithSeconds(e.RecordedAt)} · {e.KindName}{(e.Classification == "Fortrolig" ? " (fortrolig)" : "")} · {e.AuthorName}")],
+                9, 0, 1);
+            body.Clear();
+            if (e.Redacted)
+            {
+                body.Append("Fortroligt indhold udeladt – kræver sikkerhedsgodkendelse.");
+            }
+            else
+            {
+                body.Append(e.Text);
+                Line(body, "Besluttet af: ", e.DecidedBy);
+                Line(body, "Begrundelse: ", e.Rationale);
+                Line(body, "Modtager: ", e.Recipient);
+                Line(body, "Åbent: ", e.HandoverOpen);
+                Line(body, "Følg: ", e.HandoverWatch);
+                foreach (var a in e.Attachments)
+                {
+                    Line(body, "Bilag: ", $"{a.FileName} ({a.Size} byte, SHA-256 {a.Sha256[..Math.Min(16, a.Sha256.Length)]}…) → {a.ZipPath}");
+                }
+            }
+
+            Line(body, "Retter post nr. ", e.CorrectsSequence?.ToString(CultureInfo.InvariantCulture));
+            Line(body, "Rettet af post nr. ", e.CorrectedBySequences.Count > 0 ? string.Join(", ", e.CorrectedBySequences) : null);
+            pdf.Block([head, PdfParagraph.Of(body.ToString(), spaceAfter: 2)], ruleBelow: true);
+        }
+    }
+
+    private static void Line(StringBuilder body, string label, string? value)
+    {
+        if (value is not null)
+        {
+            body.Append('\n').Append(label).Append(value);
+        }
     }
 
     private static string SafeName(string fileName)

@@ -171,8 +171,11 @@ public static class LogVerification
         }
 
         var entries = await db.CrisisLogEntries.AsNoTracking().Where(e => e.IncidentId == incidentId).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var ids = entries.Select(e => e.Id).ToList();
-        var files = await db.CrisisLogAttachments.AsNoTracking().Where(a => ids.Contains(a.EntryId)).ToListAsync(ct);
+        // A join on the incident, not Contains over every entry id: with 10,000 ids that query alone took most of a second (bench).
+        var files = await (from a in db.CrisisLogAttachments.AsNoTracking()
+                           join e in db.CrisisLogEntries.AsNoTracking() on a.EntryId equals e.Id
+                           where e.IncidentId == incidentId
+                           select a).ToListAsync(ct);
         var hashes = files.GroupBy(f => f.EntryId).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<(string Stored, string Actual)>)g.Select(f => (f.Sha256, LogChain.ContentHash(f.Content))).ToList());

@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.CaseFile;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Pdf;
+using Stabsrum.Infrastructure.Time;
 
 namespace Stabsrum.Features.Meetings;
 
 /// <summary>The case file's chapter of minutes: every approved (or later) minutes version of the incident's meetings.</summary>
-internal sealed class MinutesCaseFileSection : ICaseFileSection
+internal sealed class MinutesCaseFileSection : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 80;
 
@@ -26,5 +28,39 @@ internal sealed class MinutesCaseFileSection : ICaseFileSection
             .Select(r => MeetingDocumentModel.Deserialize(r.Snapshot!) with { Version = r.Version, CorrectionReason = r.CorrectionReason })
             .ToList();
         return new CaseFileChapter(chapter);
+    }
+
+    /// <summary>Same text as <c>_CaseFileMinutes.cshtml</c>: per minutes its heading, who was present, and each item's fields and follow-ups.</summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var minutes = (List<MeetingDocumentModel>)data;
+        if (minutes.Count == 0)
+        {
+            pdf.Paragraph("Ingen godkendte referater.");
+        }
+
+        foreach (var doc in minutes)
+        {
+            pdf.Heading($"{doc.BodyName}: {doc.Title}, {DanishTime.Format(doc.StartsAt)} (referat version {doc.Version})", CaseFilePdf.Sub);
+            if (!string.IsNullOrEmpty(doc.CorrectionReason))
+            {
+                pdf.Paragraph("Rettelse: " + doc.CorrectionReason);
+            }
+
+            pdf.Paragraph("Til stede: " + (doc.Present.Count == 0 ? "–" : string.Join(", ", doc.Present)));
+            foreach (var item in doc.Items)
+            {
+                pdf.Heading($"Punkt {item.Number}: {item.Title}", CaseFilePdf.Minor);
+                foreach (var (heading, text) in item.Sections(true))
+                {
+                    pdf.Paragraph(new PdfParagraph([new PdfSpan(heading + ":", Bold: true), new PdfSpan(" " + text)]));
+                }
+
+                foreach (var a in item.Actions)
+                {
+                    pdf.Paragraph($"Opfølgning: {a.Text} – {a.OwnerName}{(a.Deadline is { } d ? ", frist " + d.ToString("d. MMMM yyyy", DanishTime.Culture) : "")}");
+                }
+            }
+        }
     }
 }

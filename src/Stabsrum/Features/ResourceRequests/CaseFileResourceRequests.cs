@@ -1,6 +1,7 @@
 using Stabsrum.Features.CaseFile;
 using Stabsrum.Features.Tasks;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Pdf;
 
 namespace Stabsrum.Features.ResourceRequests;
 
@@ -16,7 +17,7 @@ public sealed record CaseFileRequestRow(
 public sealed record CaseFileRequestsData(int Total, IReadOnlyList<CaseFileRequestRow> Requests, IReadOnlyList<CommittedResourceDto> StillCommitted);
 
 /// <summary>Sagsakt chapter "Anmodninger om bistand": every request with its flow and the own resources it used.</summary>
-internal sealed class CaseFileResourceRequests : ICaseFileSection
+internal sealed class CaseFileResourceRequests : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 70;
 
@@ -37,5 +38,29 @@ internal sealed class CaseFileResourceRequests : ICaseFileSection
             r.Commitments.Select(c => new CaseFileCommitment(c.ResourceName, c.Quantity, CaseFileTasks.Stamp(c.CommittedAt), c.ReleasedAt is { } x ? CaseFileTasks.Stamp(x) : null)).ToList()))
             .ToList();
         return new CaseFileChapter(new CaseFileRequestsData(rows.Count, rows, overview.Committed));
+    }
+
+    /// <summary>Same text as <c>_CaseFileRequests.cshtml</c>: each request, its final status, own resources used and its steps.</summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var d = (CaseFileRequestsData)data;
+        pdf.Paragraph($"{d.Total} {(d.Total == 1 ? "anmodning" : "anmodninger")} om bistand.{(d.StillCommitted.Count > 0 ? $" {d.StillCommitted.Count} ressourceindsats(er) var stadig aktive ved journaliseringen." : "")}");
+        foreach (var r in d.Requests)
+        {
+            pdf.Heading($"{r.Number}. {r.Quantity} {r.Unit ?? "stk."} {r.What}", CaseFilePdf.Sub);
+            pdf.Paragraph(new PdfParagraph(
+            [
+                new PdfSpan($"Fra: {r.RequesterKind} {r.RequesterName} · Hvor: {r.Location} · Senest: {r.NeededBy ?? "ikke angivet"} · Kontakt: {r.Contact}\nSlutstatus: "),
+                new PdfSpan(r.FinalStatus, Bold: true),
+                new PdfSpan($"{(r.ForwardedTo is null ? "" : $" – videresendt til {r.ForwardedTo}")}{(r.Reason is null ? "" : $" – afvist: {r.Reason}")}"),
+            ]));
+            if (r.Commitments.Count > 0)
+            {
+                pdf.Paragraph("Egne ressourcer: " + string.Join("; ", r.Commitments.Select(c => $"{c.Quantity} × {c.ResourceName} fra {c.CommittedAt}" + (c.ReleasedAt is null ? " (ikke frigivet)" : $" til {c.ReleasedAt}"))));
+            }
+
+            pdf.Table([new PdfColumn("Tidspunkt", 1.6f), new PdfColumn("Fra", 1), new PdfColumn("Til", 1), new PdfColumn("Af", 1.3f), new PdfColumn("Bemærkning", 2)],
+                r.Steps.Select(s => (IReadOnlyList<string?>)[s.ChangedAt, s.From ?? "–", s.To, s.ChangedBy, s.Note ?? ""]));
+        }
     }
 }

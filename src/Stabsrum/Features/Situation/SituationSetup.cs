@@ -16,6 +16,7 @@ public static class SituationSetup
         services.AddScoped<UnitReports>();
         services.AddScoped<CaseFileExporter>();
         services.AddScoped<RazorDocumentRenderer>();
+        services.AddSingleton<CaseFilePdf>();
 
         services.AddSingleton<ICaseFileSection, IncidentFactsChapter>();
         services.AddSingleton<ICaseFileSection, StaffChapter>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Stabsrum.Features.CaseFile;
 using Stabsrum.Infrastructure.Database;
+using Stabsrum.Infrastructure.Pdf;
 using Stabsrum.Infrastructure.Time;
 
 namespace Stabsrum.Features.Tasks;
@@ -23,7 +24,7 @@ public sealed record CaseFileTasksData(int Total, int Done, int Stopped, int Ope
 /// Ordered by creation time then id, times in Danish local time with the offset, so the same data gives the same text.
 /// Overdue is judged against <see cref="TimeProvider"/> at filing time (a task still open past its deadline).
 /// </summary>
-internal sealed class CaseFileTasks(TimeProvider time) : ICaseFileSection
+internal sealed class CaseFileTasks(TimeProvider time) : ICaseFileSection, ICaseFilePdfChapter
 {
     public int Order => 60;
 
@@ -56,6 +57,41 @@ internal sealed class CaseFileTasks(TimeProvider time) : ICaseFileSection
             rows,
             cards);
         return new CaseFileChapter(data);
+    }
+
+    /// <summary>Same text as <c>_CaseFileTasks.cshtml</c>: the totals, the action cards used, then each task with its history.</summary>
+    public void WritePdf(PdfFlow pdf, object data)
+    {
+        var d = (CaseFileTasksData)data;
+        pdf.Paragraph($"{d.Total} opgaver i alt: {d.Done} udført, {d.Stopped} afvist eller annulleret, {d.Open} åbne{(d.Overdue > 0 ? $", heraf {d.Overdue} med overskredet frist" : "")}.");
+        if (d.ActionCards.Count > 0)
+        {
+            pdf.Heading("Actionkort taget i brug", CaseFilePdf.Sub);
+            foreach (var c in d.ActionCards)
+            {
+                pdf.Paragraph(PdfParagraph.Of($"• {c.CardTitle} (version {c.VersionNumber}), {c.ActivatedAt} af {c.ActivatedBy}: {c.Done} af {c.Tasks} udført, {c.Stopped} afvist/annulleret, {c.Open} åbne.", indent: 10, spaceAfter: 2));
+            }
+        }
+
+        foreach (var t in d.Tasks)
+        {
+            pdf.Heading($"{t.Number}. {t.Title}", CaseFilePdf.Sub);
+            pdf.Paragraph(new PdfParagraph(
+            [
+                new PdfSpan("Slutstatus: "), new PdfSpan(t.FinalStatus, Bold: true),
+                new PdfSpan($"{(t.StatusReason is null ? "" : $" ({t.StatusReason})")}{(t.OverdueWhenFiled ? " – frist overskredet" : "")}\n" +
+                    $"Ansvarlig: {t.Owner ?? "–"}{(t.OwnerRole is null || t.OwnerRole == t.Owner ? "" : $" ({t.OwnerRole})")}{(t.Recipient is null ? "" : $" · Ordre til {t.Recipient}")}\n" +
+                    $"Frist: {t.Deadline ?? "ingen"} · Prioritet: {t.Priority} · Oprindelse: {t.Origin}{(t.OriginLabel is null ? "" : $" – {t.OriginLabel}")}\n" +
+                    $"Oprettet {t.CreatedAt} af {t.CreatedBy}{(t.CompletedAt is null ? "" : $" · udført {t.CompletedAt}")}"),
+            ]));
+            if (t.Description is not null)
+            {
+                pdf.Paragraph(t.Description);
+            }
+
+            pdf.Table([new PdfColumn("Tidspunkt", 1.6f), new PdfColumn("Fra", 1), new PdfColumn("Til", 1), new PdfColumn("Af", 1.3f), new PdfColumn("Begrundelse", 2)],
+                t.History.Select(h => (IReadOnlyList<string?>)[h.ChangedAt, h.From ?? "–", h.To, h.ChangedBy, h.Reason ?? ""]));
+        }
     }
 
     /// <summary>Danish local time with the offset, e.g. 06-12-2026 14:05:00 +01:00.</summary>

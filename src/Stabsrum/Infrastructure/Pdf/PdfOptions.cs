@@ -14,6 +14,13 @@ public sealed class PdfOptions
 
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Where the TrueType fonts for our own PDF writer (the case file, ADR 0017) live; Debian's fonts-dejavu-core by default.</summary>
+    public string FontDirectory { get; set; } = "/usr/share/fonts/truetype/dejavu";
+
+    public string RegularFont { get; set; } = "DejaVuSans.ttf";
+
+    public string BoldFont { get; set; } = "DejaVuSans-Bold.ttf";
 }
 
 /// <summary>Chromium is missing or could not render; PDF endpoints answer 503 and the HTML print view still works.</summary>

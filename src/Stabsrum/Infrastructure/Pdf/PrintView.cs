@@ -19,6 +19,7 @@ public static partial class PrintView
         builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ChromiumPdfRenderer>();
         builder.Services.AddSingleton<IPdfRenderer>(sp => sp.GetRequiredService<ChromiumPdfRenderer>());
+        builder.Services.AddSingleton<PdfFonts>();
         return builder;
     }
 
