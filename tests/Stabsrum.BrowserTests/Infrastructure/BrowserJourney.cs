@@ -31,6 +31,21 @@ public abstract class BrowserJourney(BrowserFixture browser) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Asserts that the page is no wider than a phone screen; on failure names the outermost elements that stick out.
+    /// </summary>
+    protected static async Task AssertNoHorizontalOverflowAsync(IPage page)
+    {
+        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        if (width > Phone.Width + 1)
+        {
+            var culprits = await page.EvaluateAsync<string>(
+                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && e.parentElement.getBoundingClientRect().right <= w + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')",
+                Phone.Width);
+            Assert.Fail($"{page.Url} is {width} px wide on a {Phone.Width} px screen: {culprits}");
+        }
+    }
+
     /// <summary>Saves a screenshot when <c>STABSRUM_SCREENSHOTS</c> names a folder; does nothing otherwise.</summary>
     protected async Task ScreenshotAsync(string name)
     {

@@ -39,17 +39,9 @@ public sealed partial class CallOutJourneyTests(BrowserFixture browser) : Browse
         var token = (await Page.Locator("#new-token").InnerTextAsync()).Trim();
         var marker = Guid.NewGuid().ToString("N")[..8];
         var headline = $"Skybrud over Vallensbæk {marker}";
-        Guid warningId;
-        using (var api = new HttpClient { BaseAddress = Browser.App.BaseAddress })
-        {
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Alert(headline)));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/cap+xml");
-            using var response = await api.PostAsync("/api/v1/warnings/cap", content);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-            warningId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
-        }
+        var body = await new CapWarning(headline, "Skybrud", "Immediate", "Severe", "3; orange; Severe", "10; rain", "Hovedstaden", "DK001", TimeSpan.FromHours(6))
+            .PostAsync(Browser.App.BaseAddress, token);
+        var warningId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
 
         // Triage: an incident from the warning, then the call-out from the incident.
         await Page.GotoAsync($"/haendelser/varsler/{warningId}");
@@ -141,45 +133,6 @@ public sealed partial class CallOutJourneyTests(BrowserFixture browser) : Browse
 
             await Task.Delay(100);
         }
-    }
-
-    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(width <= Phone.Width + 1, $"{page.Url} is {width} px wide on a {Phone.Width} px screen.");
-    }
-
-    private static string Alert(string headline)
-    {
-        var now = DateTimeOffset.UtcNow;
-        static string T(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
-        return $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-              <identifier>callout-journey-{Guid.NewGuid():N}</identifier>
-              <sender>https://www.dmi.dk</sender>
-              <sent>{T(now)}</sent>
-              <status>Actual</status>
-              <msgType>Alert</msgType>
-              <scope>Public</scope>
-              <info>
-                <language>da-DK</language>
-                <category>Met</category>
-                <event>Skybrud</event>
-                <urgency>Immediate</urgency>
-                <severity>Severe</severity>
-                <certainty>Likely</certainty>
-                <expires>{T(now.AddHours(6))}</expires>
-                <headline>{headline}</headline>
-                <parameter><valueName>awareness_level</valueName><value>3; orange; Severe</value></parameter>
-                <parameter><valueName>awareness_type</valueName><value>10; rain</value></parameter>
-                <area>
-                  <areaDesc>Hovedstaden</areaDesc>
-                  <geocode><valueName>EMMA_ID</valueName><value>DK001</value></geocode>
-                </area>
-              </info>
-            </alert>
-            """;
     }
 
     [GeneratedRegex("/haendelser/[0-9a-f-]{36}/alarmering$")]

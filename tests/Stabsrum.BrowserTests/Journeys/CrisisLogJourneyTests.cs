@@ -84,12 +84,6 @@ public sealed partial class CrisisLogJourneyTests(BrowserFixture browser) : Brow
         await Expect(Page.GetByText("Hashkæde: intakt", new() { Exact = false })).ToBeVisibleAsync();
     }
 
-    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(width <= Phone.Width + 1, $"{page.Url} is {width} px wide on a {Phone.Width} px screen.");
-    }
-
     [GeneratedRegex("/haendelser/[0-9a-f-]{36}$")]
     private static partial Regex IncidentUrl();
 }

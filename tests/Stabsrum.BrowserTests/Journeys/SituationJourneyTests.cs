@@ -95,12 +95,6 @@ public sealed partial class SituationJourneyTests(BrowserFixture browser) : Brow
         await Expect(Page.GetByRole(AriaRole.Cell, new() { Name = "intakt" })).ToBeVisibleAsync();
     }
 
-    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(width <= Phone.Width + 1, $"{page.Url} is {width} px wide on a {Phone.Width} px screen.");
-    }
-
     [GeneratedRegex("/haendelser/[0-9a-f-]{36}$")]
     private static partial Regex IncidentUrl();
 }

@@ -71,19 +71,6 @@ public sealed partial class TasksJourneyTests(BrowserFixture browser) : BrowserJ
         await AssertNoHorizontalOverflowAsync(Page);
     }
 
-    private static async Task AssertNoHorizontalOverflowAsync(IPage page)
-    {
-        var width = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        if (width > Phone.Width + 1)
-        {
-            // Name the culprits: the outermost elements that stick out past the screen's right edge.
-            var culprits = await page.EvaluateAsync<string>(
-                "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && e.parentElement.getBoundingClientRect().right <= w + 1).slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')",
-                Phone.Width);
-            Assert.Fail($"{page.Url} is {width} px wide on a {Phone.Width} px screen: {culprits}");
-        }
-    }
-
     [GeneratedRegex(@"/haendelser/[0-9a-f-]{36}/opgaver$")]
     private static partial Regex TasksUrl();
 

@@ -24,14 +24,8 @@ public sealed class WarningsJourneyTests(BrowserFixture browser) : BrowserJourne
         await Page.GetByRole(AriaRole.Button, new() { Name = "Opret adgangsnøgle" }).ClickAsync();
         var token = (await Page.Locator("#new-token").InnerTextAsync()).Trim();
         var headline = $"Stormflod ved Køge Bugt {Guid.NewGuid():N}"[..32];
-        using (var api = new HttpClient { BaseAddress = Browser.App.BaseAddress })
-        {
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var content = new ByteArrayContent(Encoding.UTF8.GetBytes(Alert(headline)));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/cap+xml");
-            using var response = await api.PostAsync("/api/v1/warnings/cap", content);
-            Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        }
+        await new CapWarning(headline, "Stormflod", "Expected", "Extreme", "4; red; Extreme", "7; coastalevent", "Køge Bugt", "DK004", TimeSpan.FromHours(12))
+            .PostAsync(Browser.App.BaseAddress, token);
 
         await Page.GotoAsync("/haendelser/varsler");
         var pending = Page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Afventer behandling") });
@@ -70,38 +64,5 @@ public sealed class WarningsJourneyTests(BrowserFixture browser) : BrowserJourne
             Assert.True(response!.Ok, path);
             await AxeScan.AssertNoSeriousViolationsAsync(Page);
         }
-    }
-
-    private static string Alert(string headline)
-    {
-        var now = DateTimeOffset.UtcNow;
-        static string T(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
-        return $"""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">
-              <identifier>journey-{Guid.NewGuid():N}</identifier>
-              <sender>https://www.dmi.dk</sender>
-              <sent>{T(now)}</sent>
-              <status>Actual</status>
-              <msgType>Alert</msgType>
-              <scope>Public</scope>
-              <info>
-                <language>da-DK</language>
-                <category>Met</category>
-                <event>Stormflod</event>
-                <urgency>Expected</urgency>
-                <severity>Extreme</severity>
-                <certainty>Likely</certainty>
-                <expires>{T(now.AddHours(12))}</expires>
-                <headline>{headline}</headline>
-                <parameter><valueName>awareness_level</valueName><value>4; red; Extreme</value></parameter>
-                <parameter><valueName>awareness_type</valueName><value>7; coastalevent</value></parameter>
-                <area>
-                  <areaDesc>Køge Bugt</areaDesc>
-                  <geocode><valueName>EMMA_ID</valueName><value>DK004</value></geocode>
-                </area>
-              </info>
-            </alert>
-            """;
     }
 }
