@@ -18,7 +18,7 @@ namespace Stabsrum.Features.CallOut;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOutAnswerRecorder recorder) : PageModel
+public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, AnswerQueue answers) : PageModel
 {
     [BindProperty]
     public string? Choice { get; set; }
@@ -52,11 +52,12 @@ public sealed class AnswerModel(StabsrumDbContext db, AnswerLinks links, CallOut
         var check = links.Read(token);
         if (check.RecipientId is { } recipientId && response is not null && EtaMinutes is null or (>= 0 and <= SmsReplyParser.MaxEtaMinutes))
         {
-            // The common case, kept lean: no page is rendered, the recorder writes the minimum in one transaction.
-            var outcome = await recorder.RecordAsync(recipientId, response.Value, response == AnswerResponse.Kommer ? EtaMinutes : null, AnswerSource.Link, ct: ct);
+            // The common case, kept lean: no page is rendered; the answer is committed together with the other answers
+            // arriving at the same moment (group commit) before the redirect says it is stored.
+            var outcome = await answers.RecordAsync(new AnswerSubmission(recipientId, response.Value, response == AnswerResponse.Kommer ? EtaMinutes : null, AnswerSource.Link));
             if (outcome == AnswerOutcome.Recorded)
             {
-                Response.Headers.Location = Url.Page("/CallOut/Answer", new { token });
+                Response.Headers.Location = (Request.PathBase + Request.Path).Value; // this page, which now shows the stored answer
                 return StatusCode(StatusCodes.Status303SeeOther);
             }
         }

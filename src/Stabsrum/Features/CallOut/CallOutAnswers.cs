@@ -18,93 +18,149 @@ public enum AnswerOutcome
     Invalid,
 }
 
+/// <summary>One answer as received, before it is checked against the recipient's state.</summary>
+public sealed record AnswerSubmission(Guid RecipientId, AnswerResponse Response, int? EtaMinutes, AnswerSource Source, string? RawText = null, string? FromPhone = null)
+{
+    public bool IsValid => Enum.IsDefined(Response) && Response != AnswerResponse.Ukendt && EtaMinutes is null or (>= 0 and <= SmsReplyParser.MaxEtaMinutes)
+        && (Response == AnswerResponse.Kommer || EtaMinutes is null);
+
+    /// <summary>Who the audit trail names for an answer nobody signed in to give.</summary>
+    public string Actor => Source == AnswerSource.Sms ? "SMS-svar" : "Svar via link";
+}
+
 /// <summary>
 /// Records answers from every source. Runs without a signed-in user (links, webhooks): the recipient's own row gives
 /// the organisation, which is then entered as the system. An answer after a role's quorum is met is recorded and
 /// shown, but the target stays satisfied; a prøvealarm answer marks the person's contact data as verified.
-/// Lean on purpose (hundreds of answers a second arrive in the first minutes of a large call-out): one read, then one
-/// transaction with a conditional update of the person's row, the answer row (audited) and the attempts; the crisis-log
-/// entry is written by <see cref="CallOutJob"/> in batches from the committed answer row.
+/// Written for bursts (hundreds of answers a second in the first minutes of a large call-out): any number of answers
+/// of one organisation are written by <see cref="RecordManyAsync"/> in one transaction with a fixed number of
+/// statements — the answer rows (audited), the recipients' current answers, the attempts — so
+/// <see cref="AnswerQueue"/> can commit a burst in groups. The crisis-log entry for each answer is written by
+/// <see cref="CallOutJob"/> in batches from the committed answer row.
 /// </summary>
 public sealed class CallOutAnswerRecorder(StabsrumDbContext db, CurrentOrganisation current, KeyPersonChanges persons, TimeProvider time, CallOutSignal signal)
 {
     public async Task<AnswerOutcome> RecordAsync(
         Guid recipientId, AnswerResponse response, int? etaMinutes, AnswerSource source, string? raw = null, string? from = null, CancellationToken ct = default)
     {
-        if (!Enum.IsDefined(response) || response == AnswerResponse.Ukendt || etaMinutes is < 0 or > SmsReplyParser.MaxEtaMinutes
-            || (response == AnswerResponse.KanIkke && etaMinutes is not null))
+        var answer = new AnswerSubmission(recipientId, response, etaMinutes, source, raw, from);
+        if (!answer.IsValid)
         {
             return AnswerOutcome.Invalid;
         }
 
-        var found = await (from r in db.CallOutRecipients.IgnoreQueryFilters().AsNoTracking()
-                           join c in db.CallOuts.IgnoreQueryFilters().AsNoTracking() on r.CallOutId equals c.Id
-                           where r.Id == recipientId
-                           select new { r.OrganisationId, r.CallOutId, r.PersonId, r.AnswerSource, c.Status, c.Kind }).SingleOrDefaultAsync(ct);
-        if (found is null || (current.OrganisationId is { } org && org != found.OrganisationId))
-        {
-            return AnswerOutcome.NotFound;
-        }
-
         if (!current.HasOrganisation)
         {
-            current.EnterAsSystem(found.OrganisationId, source == AnswerSource.Sms ? "SMS-svar" : "Svar via link");
+            var organisation = await db.CallOutRecipients.IgnoreQueryFilters().Where(r => r.Id == recipientId)
+                .Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct);
+            if (organisation is not { } org)
+            {
+                return AnswerOutcome.NotFound;
+            }
+
+            current.EnterAsSystem(org, answer.Actor);
         }
 
-        if (found.Status is CallOutStatus.Draft or CallOutStatus.Cancelled)
-        {
-            return AnswerOutcome.Closed;
-        }
+        return (await RecordManyAsync([answer], ct))[0];
+    }
 
-        if (source == AnswerSource.Link && found.AnswerSource == AnswerSource.Link)
+    /// <summary>
+    /// Answers for recipients of the current organisation, in one transaction; the outcomes in the same order. The
+    /// recipients' rows are locked first (row locks on PostgreSQL, the write lock on SQLite), so the checks see the
+    /// state the writes change: a link answers once even when two taps or two instances race. Several answers for one
+    /// person in one batch are all recorded, in order; the person's current answer is the last one accepted.
+    /// </summary>
+    public async Task<AnswerOutcome[]> RecordManyAsync(IReadOnlyList<AnswerSubmission> answers, CancellationToken ct)
+    {
+        current.RequireOrganisationId();
+        var outcomes = answers.Select(a => a.IsValid ? AnswerOutcome.NotFound : AnswerOutcome.Invalid).ToArray();
+        var ids = answers.Where(a => a.IsValid).Select(a => a.RecipientId).Distinct().ToList();
+        if (ids.Count == 0)
         {
-            return AnswerOutcome.AlreadyAnswered;
+            return outcomes;
         }
 
         var now = time.GetUtcNow();
-        var eta = response == AnswerResponse.Kommer ? etaMinutes : null;
+        db.Database.AutoSavepointsEnabled = false; // the whole batch commits or rolls back together: no savepoint round trips
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.CallOutRecipients.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.AnsweredAt, r => r.AnsweredAt), ct);
+        var found = await (from r in db.CallOutRecipients.AsNoTracking()
+                           join c in db.CallOuts.AsNoTracking() on r.CallOutId equals c.Id
+                           where ids.Contains(r.Id)
+                           select new { r.Id, r.CallOutId, r.PersonId, r.AnswerSource, c.Status, c.Kind }).ToDictionaryAsync(r => r.Id, ct);
 
-        // The person's current answer, by one conditional update: a link answers once even when two taps race.
-        var person = db.CallOutRecipients.Where(r => r.Id == recipientId);
-        if (source == AnswerSource.Link)
+        var source = found.Values.ToDictionary(r => r.Id, r => r.AnswerSource);
+        var latest = new Dictionary<Guid, Guid>(); // recipient → the answer row that becomes the current answer
+        var verified = new HashSet<Guid>();
+        for (var i = 0; i < answers.Count; i++)
         {
-            person = person.Where(r => r.AnswerSource != AnswerSource.Link);
+            var answer = answers[i];
+            if (outcomes[i] == AnswerOutcome.Invalid || !found.TryGetValue(answer.RecipientId, out var recipient))
+            {
+                continue;
+            }
+
+            if (recipient.Status is CallOutStatus.Draft or CallOutStatus.Cancelled)
+            {
+                outcomes[i] = AnswerOutcome.Closed;
+                continue;
+            }
+
+            if (answer.Source == AnswerSource.Link && source[recipient.Id] == AnswerSource.Link)
+            {
+                outcomes[i] = AnswerOutcome.AlreadyAnswered;
+                continue;
+            }
+
+            // The answer row is the record (audited, and the crisis-log entry carries its id).
+            var row = new CallOutAnswer
+            {
+                OrganisationId = current.RequireOrganisationId(),
+                CallOutId = recipient.CallOutId,
+                RecipientId = recipient.Id,
+                Response = answer.Response,
+                EtaMinutes = answer.EtaMinutes,
+                Source = answer.Source,
+                RawText = answer.RawText is { Length: > 1000 } raw ? raw[..1000] : answer.RawText,
+                FromPhone = answer.FromPhone,
+                ReceivedAt = now,
+                LoggedAt = recipient.Kind == CallOutKind.Test ? now : null,
+            };
+            db.CallOutAnswers.Add(row);
+            source[recipient.Id] = answer.Source;
+            latest[recipient.Id] = row.Id;
+            if (recipient.Kind == CallOutKind.Test)
+            {
+                verified.Add(recipient.PersonId);
+            }
+
+            outcomes[i] = AnswerOutcome.Recorded;
         }
 
-        if (await person.ExecuteUpdateAsync(s => s.SetProperty(r => r.Response, response).SetProperty(r => r.EtaMinutes, eta)
-                .SetProperty(r => r.AnsweredAt, now).SetProperty(r => r.AnswerSource, source), ct) == 0)
+        if (latest.Count == 0)
         {
-            return AnswerOutcome.AlreadyAnswered;
+            return outcomes;
         }
 
-        // The answer row is the record (audited, and the crisis-log entry carries its id).
-        db.CallOutAnswers.Add(new CallOutAnswer
-        {
-            OrganisationId = found.OrganisationId,
-            CallOutId = found.CallOutId,
-            RecipientId = recipientId,
-            Response = response,
-            EtaMinutes = eta,
-            Source = source,
-            RawText = raw is { Length: > 1000 } ? raw[..1000] : raw,
-            FromPhone = from,
-            ReceivedAt = now,
-            LoggedAt = found.Kind == CallOutKind.Test ? now : null,
-        });
         await db.SaveChangesAsync(ct);
+        await persons.MarkVerifiedAsync(verified, now, ct);
+
+        // Each person's current answer is copied from their latest answer row: one statement for the whole batch.
+        var recipientIds = latest.Keys.ToList();
+        var answerIds = latest.Values.ToList();
+        var rows = db.CallOutAnswers.Where(a => answerIds.Contains(a.Id));
+        await db.CallOutRecipients.Where(r => recipientIds.Contains(r.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Response, r => rows.Where(a => a.RecipientId == r.Id).Select(a => (AnswerResponse?)a.Response).First())
+            .SetProperty(r => r.EtaMinutes, r => rows.Where(a => a.RecipientId == r.Id).Select(a => a.EtaMinutes).First())
+            .SetProperty(r => r.AnswerSource, r => rows.Where(a => a.RecipientId == r.Id).Select(a => (AnswerSource?)a.Source).First())
+            .SetProperty(r => r.AnsweredAt, now), ct);
 
         // Messages not yet out are not needed any more; those out are marked answered.
-        await db.CallOutAttempts.Where(a => a.RecipientId == recipientId && (a.Status == AttemptStatus.Queued || a.Status == AttemptStatus.Sent || a.Status == AttemptStatus.Delivered))
+        await db.CallOutAttempts.Where(a => recipientIds.Contains(a.RecipientId) && (a.Status == AttemptStatus.Queued || a.Status == AttemptStatus.Sent || a.Status == AttemptStatus.Delivered))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AttemptStatus.Answered), ct);
-        if (found.Kind == CallOutKind.Test)
-        {
-            await persons.MarkVerifiedAsync(found.PersonId, ct);
-        }
-
         await transaction.CommitAsync(ct);
         signal.Nudge();
-        return AnswerOutcome.Recorded;
+        return outcomes;
     }
 
     /// <summary>An SMS reply: parsed; unreadable or from an unknown number it is stored as <see cref="AnswerResponse.Ukendt"/> and shown.</summary>

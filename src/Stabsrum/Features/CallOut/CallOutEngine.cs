@@ -22,7 +22,7 @@ public sealed class CallOutOptions
     public int IntervalSeconds { get; set; } = 15;
 
     /// <summary>Least time between two passes when nudged repeatedly (a burst of answers).</summary>
-    public int MinimumGapMilliseconds { get; set; } = 500;
+    public int MinimumGapMilliseconds { get; set; } = 1000;
 
     /// <summary>A channel that keeps answering 5xx is given up after this many tries.</summary>
     public int MaxTries { get; set; } = 4;

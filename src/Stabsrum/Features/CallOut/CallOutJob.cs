@@ -82,8 +82,9 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
             {
             }
 
-            await sender.SendDueAsync(ct);
-            if (await AdvanceAllAsync(ct))
+            // Sending can change what the next pass decides (a failed SMS moves that person on to e-mail at once);
+            // when nothing was sent, a second pass would read the same state again.
+            if (await sender.SendDueAsync(ct) > 0 && await AdvanceAllAsync(ct))
             {
                 await sender.SendDueAsync(ct);
             }

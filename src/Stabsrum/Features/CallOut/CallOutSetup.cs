@@ -26,6 +26,7 @@ public static class CallOutSetup
         services.AddScoped<CallOutBoard>();
         services.AddScoped<CallOutSettingsChanges>();
         services.AddScoped<CallOutAnswerRecorder>();
+        services.AddSingleton<AnswerQueue>();
         services.AddScoped<ExerciseOptIns>();
         services.AddSingleton<CallOutJob>();
         services.AddSingleton<Infrastructure.Demo.IDemoDataContributor, CallOutDemoData>();

@@ -84,6 +84,19 @@ public sealed class KeyPersonChanges(StabsrumDbContext db, CurrentOrganisation c
         return true;
     }
 
+    /// <summary>
+    /// Several persons' contact data confirmed at once by their answers to a prøvealarm: one set-based update in the
+    /// caller's transaction. Not one audit entry per person — the audited answer rows are the record of who confirmed
+    /// and when (as for the other set-based call-out updates, docs/adr/0012-call-out.md).
+    /// </summary>
+    public async Task MarkVerifiedAsync(IReadOnlyCollection<Guid> ids, DateTimeOffset at, CancellationToken ct)
+    {
+        if (ids.Count > 0)
+        {
+            await db.KeyPersons.Where(p => ids.Contains(p.Id) && p.ErasedAt == null).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContactVerifiedAt, at), ct);
+        }
+    }
+
     /// <summary>Refused while the person stands on an alarm list: a list must never silently lose a line.</summary>
     public async Task<ValidationErrors?> DeleteAsync(Guid id, CancellationToken ct)
     {
