@@ -104,7 +104,7 @@ public static class CallOutApi
             return result.Errors.Problem();
         }
 
-        signal.Nudge();
+        signal.NudgeNow();
         return Results.Ok(await board.GetAsync(id, ct));
     }
 

@@ -6,25 +6,45 @@ using Stabsrum.Infrastructure.Tenancy;
 
 namespace Stabsrum.Features.CallOut;
 
-/// <summary>Wakes the escalation job at once (a confirmation, an answer) instead of at its next interval.</summary>
+/// <summary>
+/// Wakes the escalation job instead of leaving it to its interval. <see cref="Nudge"/> (an answer, a receipt) may wait
+/// for the short pause that turns a burst of answers into one pass; <see cref="NudgeNow"/> (a confirmed call-out, whose
+/// messages must go out at once) cuts that pause short.
+/// </summary>
 public sealed class CallOutSignal : IDisposable
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly SemaphoreSlim _now = new(0, 1);
 
-    public void Nudge()
+    public void Nudge() => Release(_wake);
+
+    public void NudgeNow()
+    {
+        Release(_wake);
+        Release(_now);
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+
+    /// <summary>The pause between two passes; ends early on <see cref="NudgeNow"/>.</summary>
+    public Task<bool> PauseAsync(TimeSpan pause, CancellationToken ct) => _now.WaitAsync(pause, ct);
+
+    public void Dispose()
+    {
+        _wake.Dispose();
+        _now.Dispose();
+    }
+
+    private static void Release(SemaphoreSlim semaphore)
     {
         try
         {
-            _wake.Release();
+            semaphore.Release();
         }
         catch (SemaphoreFullException)
         {
         }
     }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
-
-    public void Dispose() => _wake.Dispose();
 }
 
 /// <summary>
@@ -61,8 +81,9 @@ public sealed class CallOutJob(IServiceScopeFactory scopes, CallOutSender sender
             try
             {
                 // The interval runs on the real clock: tests drive time by calling RunOnceAsync with a FakeTimeProvider.
-                // A short pause first, so a burst of answers (each one a nudge) costs one pass, not one per answer.
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MinimumGapMilliseconds)), stoppingToken);
+                // A short pause first, so a burst of answers (each one a nudge) costs one pass, not one per answer — cut
+                // short when a confirmed call-out is waiting to go out.
+                await signal.PauseAsync(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.MinimumGapMilliseconds)), stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)), stoppingToken);
             }
             catch (OperationCanceledException)

@@ -62,7 +62,7 @@ public sealed class DetailsModel(StabsrumDbContext db, CallOutBoard board, CallO
             return Page();
         }
 
-        signal.Nudge();
+        signal.NudgeNow();
         Message = $"{CallOutNames.Kind(CallOut.Kind)} er sendt til {CallOut.RecipientCount} personer.";
         return Redirect(SelfPath);
     }
