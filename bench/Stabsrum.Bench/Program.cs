@@ -21,7 +21,7 @@ internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var requests = args.Length >= 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : args.Contains("--callout-only") ? 100 : 2000;
+        var requests = args.Length >= 2 && args[0] == "--requests" ? int.Parse(args[1], CultureInfo.InvariantCulture) : args.Contains("--callout-only") || args.Contains("--crisis-log-only") ? 100 : 2000;
         var postgres = Environment.GetEnvironmentVariable("STABSRUM_BENCH_POSTGRES");
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"stabsrum-bench-{Guid.NewGuid():N}.db");
 
@@ -43,8 +43,9 @@ internal static class BenchProgram
         var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        // --case-file-only: just the case export (the other cases take minutes on a small machine).
-        if (!args.Contains("--case-file-only") && !args.Contains("--callout-only"))
+        // --case-file-only, --callout-only, --crisis-log-only: one part (all of them take minutes on a small machine).
+        var crisisLogOnly = args.Contains("--crisis-log-only");
+        if (!args.Contains("--case-file-only") && !args.Contains("--callout-only") && !crisisLogOnly)
         {
             Console.WriteLine($"Stabsrum bench · engine {(postgres is null ? "SQLite" : "PostgreSQL")} · {requests} requests per case · {Environment.ProcessorCount} cores");
             var health = await MeasureAsync("GET /health (database ping)", requests, _ => anonymous.GetAsync("/health"));
@@ -57,16 +58,19 @@ internal static class BenchProgram
             Console.WriteLine($"ratio authenticated read / health      : {me.MeanMs / health.MeanMs:0.00}x");
             Console.WriteLine($"ratio audited write / authenticated read: {write.MeanMs / me.MeanMs:0.00}x");
             Console.WriteLine($"ratio member list / me                  : {list.MeanMs / me.MeanMs:0.00}x");
+        }
 
+        if (!args.Contains("--case-file-only") && !args.Contains("--callout-only"))
+        {
             await CrisisLogBench.RunAsync(app, token, postgres);
         }
 
-        if (!args.Contains("--callout-only"))
+        if (!args.Contains("--callout-only") && !crisisLogOnly)
         {
             await CaseFileBench.RunAsync(app, token);
         }
 
-        if (!args.Contains("--case-file-only"))
+        if (!args.Contains("--case-file-only") && !crisisLogOnly)
         {
             await CallOutBench.RunAsync(postgres);
         }

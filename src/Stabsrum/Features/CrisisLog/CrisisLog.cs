@@ -31,6 +31,12 @@ public enum AppendOutcome
     NotFound,
 }
 
+/// <summary>Who writes an entry: resolved from the request (user, display name, clearance) before it is queued.</summary>
+public sealed record LogAuthor(Guid? UserId, string Name, bool Cleared);
+
+/// <summary>One entry to append and who asks for it.</summary>
+public sealed record LogSubmission(NewLogEntry Input, LogAuthor Author);
+
 public sealed record AppendResult(AppendOutcome Outcome, CrisisLogEntry? Entry, ValidationErrors Errors)
 {
     public bool Succeeded => Outcome is AppendOutcome.Created or AppendOutcome.AlreadyStored;
@@ -49,19 +55,32 @@ public sealed class CrisisLog(StabsrumDbContext db, CurrentOrganisation current,
     /// <summary>Clock skew allowed between a client's "now" and ours before occurred-at counts as the future.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(1);
 
-    public async Task<AppendResult> AppendAsync(Guid incidentId, NewLogEntry input, CancellationToken ct = default)
+    public async Task<AppendResult> AppendAsync(Guid incidentId, NewLogEntry input, CancellationToken ct = default) =>
+        (await AppendManyAsync(incidentId, [new LogSubmission(input, await AuthorAsync(ct))], ct))[0];
+
+    /// <summary>
+    /// Several entries for one incident — from one writer or from many (<see cref="LogAppendQueue"/>) — under one
+    /// lock of the incident: each is validated and answered on its own, in order; the ones accepted extend the chain
+    /// one after another and are committed together.
+    /// </summary>
+    public async Task<AppendResult[]> AppendManyAsync(Guid incidentId, IReadOnlyList<LogSubmission> items, CancellationToken ct = default)
     {
         var now = LogChain.Truncate(time.GetUtcNow());
-        var errors = Validate(input, now);
-        var author = await AuthorAsync(ct);
-        if (input.Classification == LogClassification.Fortrolig && !author.Cleared)
+        var results = new AppendResult?[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            errors.Add("classification", "Du kan ikke skrive fortrolige poster uden sikkerhedsgodkendelse.");
+            var errors = Validate(items[i].Input, now);
+            if (items[i].Input.Classification == LogClassification.Fortrolig && !items[i].Author.Cleared)
+            {
+                errors.Add("classification", "Du kan ikke skrive fortrolige poster uden sikkerhedsgodkendelse.");
+            }
+
+            results[i] = errors.Any ? new AppendResult(AppendOutcome.Invalid, null, errors) : null;
         }
 
-        if (errors.Any)
+        if (results.All(r => r is not null))
         {
-            return new AppendResult(AppendOutcome.Invalid, null, errors);
+            return results!;
         }
 
         var ownsTransaction = db.Database.CurrentTransaction is null;
@@ -69,43 +88,97 @@ public sealed class CrisisLog(StabsrumDbContext db, CurrentOrganisation current,
 
         // The lock: every writer to this incident updates the same row first, so they take turns (a row lock on
         // PostgreSQL, the database write lock on SQLite). Sequence and previous hash are read after it.
-        var locked = await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LogCount, i => i.LogCount + 1), ct);
-        if (locked == 0)
+        if (await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LogCount, i => i.LogCount), ct) == 0)
         {
-            return new AppendResult(AppendOutcome.NotFound, null, errors);
+            return [.. results.Select(r => r ?? new AppendResult(AppendOutcome.NotFound, null, new ValidationErrors()))];
         }
 
         var head = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
             .Select(i => new { i.OrganisationId, i.LogCount, i.LogHeadHash, i.Status }).SingleAsync(ct);
+        var pending = Enumerable.Range(0, items.Count).Where(i => results[i] is null).ToList();
+        var ids = pending.Select(i => items[i].Input.Id).Distinct().ToList();
+        var existing = await db.CrisisLogEntries.IgnoreQueryFilters().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var references = await ReferencesAsync(incidentId, pending.Select(i => items[i].Input), ct);
 
-        var existing = await db.CrisisLogEntries.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(e => e.Id == input.Id, ct);
-        if (existing is not null)
+        var added = new List<CrisisLogEntry>();
+        var (sequence, hash) = (head.LogCount, head.LogHeadHash);
+        foreach (var i in pending)
         {
-            await RollBackAsync(transaction, ownsTransaction, incidentId, ct);
-            var same = existing.OrganisationId == head.OrganisationId && existing.IncidentId == incidentId && SameContent(existing, input);
-            return same
-                ? new AppendResult(AppendOutcome.AlreadyStored, existing, errors)
-                : new AppendResult(AppendOutcome.Conflict, null, errors.Add("id", "Der findes allerede en post med dette id, men med andet indhold."));
+            var (input, author) = items[i];
+            var errors = new ValidationErrors();
+            if (existing.TryGetValue(input.Id, out var stored))
+            {
+                // A retry (the same content again, also within one batch) gets what was stored; other content under
+                // a used id is refused.
+                results[i] = stored.OrganisationId == head.OrganisationId && stored.IncidentId == incidentId && SameContent(stored, input)
+                    ? new AppendResult(AppendOutcome.AlreadyStored, stored, errors)
+                    : new AppendResult(AppendOutcome.Conflict, null, errors.Add("id", "Der findes allerede en post med dette id, men med andet indhold."));
+                continue;
+            }
+
+            if (head.Status == IncidentStatus.Afsluttet)
+            {
+                errors.Add("incident", "Hændelsen er afsluttet; loggen er lukket.");
+            }
+
+            ValidateReferences(input, references, errors);
+            if (errors.Any)
+            {
+                results[i] = new AppendResult(AppendOutcome.Invalid, null, errors);
+                continue;
+            }
+
+            var entry = NewEntry(incidentId, head.OrganisationId, ++sequence, hash, input, author, now);
+            hash = entry.Hash;
+            existing[entry.Id] = entry;
+            references.Add(entry);
+            added.Add(entry);
+            results[i] = new AppendResult(AppendOutcome.Created, entry, errors);
         }
 
-        if (head.Status == IncidentStatus.Afsluttet)
+        if (added.Count == 0)
         {
-            errors.Add("incident", "Hændelsen er afsluttet; loggen er lukket.");
+            return results!;
         }
 
-        await ValidateReferencesAsync(incidentId, input, errors, ct);
-        if (errors.Any)
+        db.CrisisLogEntries.AddRange(added);
+        await db.SaveChangesAsync(ct);
+        await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LogCount, sequence).SetProperty(i => i.LogHeadHash, hash), ct);
+        await events.AnnounceAfterCommitAsync(db, new IncidentSignal(head.OrganisationId, incidentId, sequence), ct);
+        if (transaction is not null)
         {
-            await RollBackAsync(transaction, ownsTransaction, incidentId, ct);
-            return new AppendResult(AppendOutcome.Invalid, null, errors);
+            await transaction.CommitAsync(ct);
         }
 
+        return results!;
+    }
+
+    /// <summary>Whether the current user may read fortrolig entries. The system (CLI, jobs) may.</summary>
+    public async Task<bool> HasClearanceAsync(CancellationToken ct = default) => (await AuthorAsync(ct)).Cleared;
+
+    /// <summary>Who writes, as the log records it: the signed-in user's display name and clearance, or the system.</summary>
+    public async Task<LogAuthor> AuthorAsync(CancellationToken ct = default)
+    {
+        if (current.UserId is not { } userId)
+        {
+            return new LogAuthor(null, current.UserName ?? "system", true);
+        }
+
+        var found = await (from m in db.Memberships.AsNoTracking()
+                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                           where m.UserId == userId
+                           select new { u.DisplayName, Cleared = EF.Property<bool>(m, MembershipCrisisColumns.Clearance) }).FirstOrDefaultAsync(ct);
+        return found is null ? new LogAuthor(userId, current.UserName ?? "ukendt", false) : new LogAuthor(userId, found.DisplayName, found.Cleared);
+    }
+
+    private static CrisisLogEntry NewEntry(Guid incidentId, Guid organisationId, long sequence, string previousHash, NewLogEntry input, LogAuthor author, DateTimeOffset now)
+    {
         var entry = new CrisisLogEntry
         {
             Id = input.Id,
-            OrganisationId = head.OrganisationId,
+            OrganisationId = organisationId,
             IncidentId = incidentId,
-            Sequence = head.LogCount,
+            Sequence = sequence,
             Kind = input.Kind,
             Text = input.Text!.Trim(),
             DecidedBy = Clean(input.DecidedBy),
@@ -120,53 +193,13 @@ public sealed class CrisisLog(StabsrumDbContext db, CurrentOrganisation current,
             Subject = input.Subject,
             HandoverOpen = Clean(input.HandoverOpen),
             HandoverWatch = Clean(input.HandoverWatch),
-            AuthorUserId = current.UserId,
+            AuthorUserId = author.UserId,
             AuthorName = author.Name,
-            PreviousHash = head.LogHeadHash,
+            PreviousHash = previousHash,
             Hash = "",
         };
         entry.Hash = LogChain.Compute(entry.PreviousHash, entry);
-        db.CrisisLogEntries.Add(entry);
-        await db.SaveChangesAsync(ct);
-        await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LogHeadHash, entry.Hash), ct);
-        await events.AnnounceAfterCommitAsync(db, new IncidentSignal(entry.OrganisationId, incidentId, entry.Sequence), ct);
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-
-        return new AppendResult(AppendOutcome.Created, entry, errors);
-    }
-
-    /// <summary>Whether the current user may read fortrolig entries. The system (CLI, jobs) may.</summary>
-    public async Task<bool> HasClearanceAsync(CancellationToken ct = default) => (await AuthorAsync(ct)).Cleared;
-
-    private async Task<(string Name, bool Cleared)> AuthorAsync(CancellationToken ct)
-    {
-        if (current.UserId is not { } userId)
-        {
-            return (current.UserName ?? "system", true);
-        }
-
-        var found = await (from m in db.Memberships.AsNoTracking()
-                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                           where m.UserId == userId
-                           select new { u.DisplayName, Cleared = EF.Property<bool>(m, MembershipCrisisColumns.Clearance) }).FirstOrDefaultAsync(ct);
-        return found is null ? (current.UserName ?? "ukendt", false) : (found.DisplayName, found.Cleared);
-    }
-
-    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, bool owns, Guid incidentId, CancellationToken ct)
-    {
-        if (owns && transaction is not null)
-        {
-            await transaction.RollbackAsync(ct);
-        }
-        else
-        {
-            // Inside the caller's transaction: give back the number we took.
-            await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(s => s.SetProperty(i => i.LogCount, i => i.LogCount - 1), ct);
-        }
+        return entry;
     }
 
     private static ValidationErrors Validate(NewLogEntry input, DateTimeOffset now)
@@ -234,16 +267,21 @@ public sealed class CrisisLog(StabsrumDbContext db, CurrentOrganisation current,
         return errors;
     }
 
-    private async Task ValidateReferencesAsync(Guid incidentId, NewLogEntry input, ValidationErrors errors, CancellationToken ct)
+    /// <summary>The entries of this incident that the batch refers to (corrected entries, handovers acknowledged).</summary>
+    private async Task<List<CrisisLogEntry>> ReferencesAsync(Guid incidentId, IEnumerable<NewLogEntry> inputs, CancellationToken ct)
     {
-        if (input.CorrectsEntryId is { } corrected
-            && !await db.CrisisLogEntries.AnyAsync(e => e.Id == corrected && e.IncidentId == incidentId, ct))
+        var ids = inputs.SelectMany(i => new[] { i.CorrectsEntryId, i.AcknowledgesEntryId }).OfType<Guid>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.CrisisLogEntries.AsNoTracking().Where(e => ids.Contains(e.Id) && e.IncidentId == incidentId).ToListAsync(ct);
+    }
+
+    private static void ValidateReferences(NewLogEntry input, List<CrisisLogEntry> references, ValidationErrors errors)
+    {
+        if (input.CorrectsEntryId is { } corrected && !references.Any(e => e.Id == corrected))
         {
             errors.Add("correctsEntryId", "Rettelsen skal pege på en post i samme hændelses log.");
         }
 
-        if (input.AcknowledgesEntryId is { } handover
-            && !await db.CrisisLogEntries.AnyAsync(e => e.Id == handover && e.IncidentId == incidentId && e.Subject == LogSubject.Handover, ct))
+        if (input.AcknowledgesEntryId is { } handover && !references.Any(e => e.Id == handover && e.Subject == LogSubject.Handover))
         {
             errors.Add("acknowledgesEntryId", "Kvitteringen skal pege på et vagtskifte i samme hændelse.");
         }

@@ -13,6 +13,7 @@ public static class CrisisLogSetup
     {
         var services = builder.Services;
         services.AddScoped<CrisisLog>();
+        services.AddSingleton<LogAppendQueue>();
         services.AddScoped<IncidentChanges>();
         services.AddScoped<StaffChanges>();
         services.AddScoped<LogAttachments>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Stabsrum.Infrastructure.Database;
 using Stabsrum.Infrastructure.Problems;
 using Stabsrum.Infrastructure.Security;
+using Stabsrum.Infrastructure.Tenancy;
 using Stabsrum.Infrastructure.Web;
 
 namespace Stabsrum.Features.CrisisLog;
@@ -52,9 +53,11 @@ public static class LogApi
         return TypedResults.Ok(await LogEntryView.ToDtosAsync(db, entries, cleared, ct));
     }
 
-    private static async Task<IResult> Append(Guid id, LogEntryInput input, CrisisLog log, StabsrumDbContext db, CancellationToken ct)
+    private static async Task<IResult> Append(Guid id, LogEntryInput input, CrisisLog log, LogAppendQueue queue, CurrentOrganisation current, StabsrumDbContext db, CancellationToken ct)
     {
-        var result = await log.AppendAsync(id, ToNewEntry(input), ct);
+        // Many writers to one incident at once are written in one turn of its lock (group commit); the answer comes
+        // after the commit either way.
+        var result = await queue.AppendAsync(current.RequireOrganisationId(), id, new LogSubmission(ToNewEntry(input), await log.AuthorAsync(ct)));
         switch (result.Outcome)
         {
             case AppendOutcome.Created:
