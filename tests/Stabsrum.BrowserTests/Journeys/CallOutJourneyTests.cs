@@ -70,7 +70,7 @@ public sealed partial class CallOutJourneyTests(BrowserFixture browser) : Browse
         var streams = new List<string>();
         Page.Request += (_, request) =>
         {
-            if (request.Url.EndsWith("/direkte", StringComparison.Ordinal))
+            if (request.Url.Contains("/direkte", StringComparison.Ordinal))
             {
                 streams.Add(request.Url);
             }

@@ -25,6 +25,9 @@ public sealed class DetailsModel(StabsrumDbContext db, CallOutBoard board, CallO
 
     public CallOutDto CallOut { get; private set; } = null!;
 
+    /// <summary>The incident log's length when the page was made: the live stream resumes after it, so nothing written in between is missed.</summary>
+    public long IncidentLogCount { get; private set; }
+
     public string? IncidentTitle { get; private set; }
 
     public bool CanOperate => current.Can(Permission.OperateIncidents);
@@ -114,7 +117,8 @@ public sealed class DetailsModel(StabsrumDbContext db, CallOutBoard board, CallO
         CallOut = dto;
         if (dto.IncidentId is { } incident)
         {
-            IncidentTitle = await db.Incidents.AsNoTracking().Where(i => i.Id == incident).Select(i => i.Title).SingleAsync(ct);
+            (IncidentTitle, IncidentLogCount) = await db.Incidents.AsNoTracking().Where(i => i.Id == incident)
+                .Select(i => new ValueTuple<string, long>(i.Title, i.LogCount)).SingleAsync(ct);
         }
 
         return true;

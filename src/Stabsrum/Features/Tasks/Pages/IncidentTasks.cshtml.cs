@@ -64,6 +64,9 @@ public sealed class IncidentTasksModel(StabsrumDbContext db, TaskChanges changes
 
     public bool IsActive { get; private set; }
 
+    /// <summary>The log's length when the page was made: the live stream resumes after it, so nothing written in between is missed.</summary>
+    public long LogCount { get; private set; }
+
     public List<TaskDto> Tasks { get; private set; } = [];
 
     public int OverdueCount { get; private set; }
@@ -173,13 +176,13 @@ public sealed class IncidentTasksModel(StabsrumDbContext db, TaskChanges changes
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new { i.Id, i.Title, i.IsExercise, i.Status }).SingleOrDefaultAsync(ct);
+            .Select(i => new { i.Id, i.Title, i.IsExercise, i.Status, i.LogCount }).SingleOrDefaultAsync(ct);
         if (incident is null)
         {
             return false;
         }
 
-        (IncidentId, IncidentTitle, IsExercise, IsActive) = (incident.Id, incident.Title, incident.IsExercise, incident.Status == IncidentStatus.Aktiv);
+        (IncidentId, IncidentTitle, IsExercise, IsActive, LogCount) = (incident.Id, incident.Title, incident.IsExercise, incident.Status == IncidentStatus.Aktiv, incident.LogCount);
         var filter = FilterStatus switch
         {
             null or "" or "alle" => new TaskFilter(),
